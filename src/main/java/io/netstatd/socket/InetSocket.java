@@ -1,0 +1,35 @@
+package io.netstatd.socket;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One row of a TCP or UDP socket table: what netstat prints on one line.
+ *
+ * @param protocol the table the row comes from
+ * @param localAddress local address, {@code 0.0.0.0} or {@code ::} for a wildcard bind
+ * @param localPort local port
+ * @param remoteAddress peer address, {@code 0.0.0.0} or {@code ::} when there is none
+ * @param remotePort peer port, 0 when there is none
+ * @param state the socket's state
+ * @param recvQ netstat's Recv-Q: bytes not yet read by the program (for a listener: the
+ * accept queue)
+ * @param sendQ netstat's Send-Q: bytes not yet acknowledged by the peer
+ * @param uid the owner's user id
+ * @param inode the socket's inode, 0 for TIME_WAIT and SYN_RECV rows, which have no
+ * socket
+ */
+@JsonPropertyOrder({ "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ", "sendQ",
+		"uid", "inode" })
+public record InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,
+		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode) {
+
+	/**
+	 * Whether this socket waits for peers: a TCP listener, or a UDP socket with no peer.
+	 */
+	@JsonIgnore
+	public boolean isListening() {
+		return this.protocol.tcp() ? this.state == SocketState.LISTEN : this.remoteAddress.isAny();
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.netstatd.socket;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * An IPv4 or IPv6 address as two 64-bit halves, cheap to compare, hash and group by.
+ * IPv4-mapped IPv6 addresses ({@code ::ffff:a.b.c.d}, what a dual-stack listener shows
+ * for IPv4 peers) are stored as the IPv4 address they carry, as netstat prints them.
+ *
+ * @param ipv4 whether this is an IPv4 address, held in the low 32 bits of {@code low}
+ * @param high the first 64 bits of an IPv6 address, network order; 0 for IPv4
+ * @param low the last 64 bits of an IPv6 address, or the IPv4 address, network order
+ */
+@Schema(type = "string", description = "canonical text form (RFC 5952 for IPv6)", example = "127.0.0.1")
+public record IpAddress(boolean ipv4, long high, long low) implements Comparable<IpAddress> {
+
+	public static final IpAddress IPV4_ANY = new IpAddress(true, 0, 0);
+
+	public static final IpAddress IPV6_ANY = new IpAddress(false, 0, 0);
+
+	private static final long MAPPED_PREFIX = 0x0000_ffffL;
+
+	/** The IPv4 address whose network-order 32 bits are {@code address}. */
+	public static IpAddress ipv4(int address) {
+		return new IpAddress(true, 0, Integer.toUnsignedLong(address));
+	}
+
+	/**
+	 * The IPv6 address with these network-order halves, unmapped when it carries IPv4.
+	 */
+	public static IpAddress ipv6(long high, long low) {
+		if (high == 0 && (low >>> 32) == MAPPED_PREFIX) {
+			return ipv4((int) low);
+		}
+		return new IpAddress(false, high, low);
+	}
+
+	/** Whether this is {@code 0.0.0.0} or {@code ::}, the address of no peer. */
+	public boolean isAny() {
+		return this.high == 0 && this.low == 0;
+	}
+
+	@Override
+	public int compareTo(IpAddress other) {
+		if (this.ipv4 != other.ipv4) {
+			return this.ipv4 ? -1 : 1;
+		}
+		int byHigh = Long.compareUnsigned(this.high, other.high);
+		return (byHigh != 0) ? byHigh : Long.compareUnsigned(this.low, other.low);
+	}
+
+	/**
+	 * The canonical text: dotted quad, or RFC 5952 (lower case, longest zero run as ::).
+	 */
+	@JsonValue
+	@Override
+	public String toString() {
+		return this.ipv4 ? ipv4Text(this.low) : ipv6Text();
+	}
+
+	private static String ipv4Text(long address) {
+		return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+				+ (address & 0xff);
+	}
+
+	private String ipv6Text() {
+		int[] groups = new int[8];
+		for (int i = 0; i < 4; i++) {
+			groups[i] = (int) (this.high >>> (48 - 16 * i)) & 0xffff;
+			groups[i + 4] = (int) (this.low >>> (48 - 16 * i)) & 0xffff;
+		}
+		// RFC 5952 4.2: shorten the longest run of two or more zero groups, the first on
+		// a tie
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < 8;) {
+			int j = i;
+			while (j < 8 && groups[j] == 0) {
+				j++;
+			}
+			if (j - i > bestLength) {
+				bestStart = i;
+				bestLength = j - i;
+			}
+			i = (j == i) ? i + 1 : j;
+		}
+		StringBuilder text = new StringBuilder(39);
+		for (int i = 0; i < 8; i++) {
+			if (i == bestStart) {
+				text.append("::");
+				i += bestLength - 1;
+				continue;
+			}
+			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+				text.append(':');
+			}
+			text.append(Integer.toHexString(groups[i]));
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,294 @@
+package io.netstatd.socket.procfs;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.IpAddress;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTable;
+
+/**
+ * Parses the socket tables {@code /proc/net/tcp}, {@code tcp6}, {@code udp} and
+ * {@code udp6}, which share one layout ({@code tcp4_seq_show} in
+ * {@code net/ipv4/tcp_ipv4.c}, {@code udp4_format_sock} in {@code net/ipv4/udp.c}). A
+ * pure function over the file's bytes: no regex, no split, no String per field.
+ * <p>
+ * Traps it handles: addresses are printed as 32-bit words in the kernel's byte order, so
+ * {@code 0100007F} is 127.0.0.1 on x86; a row has 17 columns, but 12 for TIME_WAIT and
+ * SYN_RECV rows and 13 for UDP, so only the first ten are required; uid and inode are
+ * unsigned; a state code the kernel adds later is {@link SocketState#UNKNOWN}. A line
+ * that does not have the shape is skipped and reported, never thrown.
+ */
+public final class NetIpSocketParser {
+
+	/**
+	 * Columns up to {@code inode}, the last one read; every row of every kernel has them.
+	 */
+	private static final int COLUMNS = 10;
+
+	private static final int MAX_TEXT = 200;
+
+	private NetIpSocketParser() {
+	}
+
+	/**
+	 * Parses a table read from a host with the native byte order.
+	 * @see #parse(byte[], int, Protocol, String, ByteOrder)
+	 */
+	public static SocketTable parse(byte[] data, int length, Protocol protocol, String file) {
+		return parse(data, length, protocol, file, ByteOrder.nativeOrder());
+	}
+
+	/**
+	 * Parses the first {@code length} bytes of {@code data} as the table of
+	 * {@code protocol}.
+	 * @param data the file's content
+	 * @param length how many bytes of {@code data} hold it
+	 * @param protocol the table, which says the address width and what state codes mean
+	 * @param file the file's name, for the report of skipped lines
+	 * @param byteOrder the byte order of the host that printed the file
+	 * @return the sockets and the skipped lines
+	 */
+	public static SocketTable parse(byte[] data, int length, Protocol protocol, String file, ByteOrder byteOrder) {
+		List<InetSocket> sockets = new ArrayList<>(Math.max(16, length / 150));
+		List<SkippedLine> skipped = new ArrayList<>(0);
+		Line line = new Line(data, protocol, byteOrder == ByteOrder.LITTLE_ENDIAN);
+		int lineNumber = 0;
+		int start = 0;
+		while (start < length) {
+			int end = start;
+			while (end < length && data[end] != '\n') {
+				end++;
+			}
+			lineNumber++;
+			if (!(lineNumber == 1 && isHeader(data, start, end)) && !isBlank(data, start, end)) {
+				String problem = line.parse(start, end);
+				if (problem == null) {
+					sockets.add(line.socket);
+				}
+				else {
+					skipped.add(new SkippedLine(file, lineNumber, problem, text(data, start, end)));
+				}
+			}
+			start = end + 1;
+		}
+		return new SocketTable(sockets, skipped);
+	}
+
+	private static boolean isHeader(byte[] data, int start, int end) {
+		int i = skipSpaces(data, start, end);
+		return i + 2 < end && data[i] == 's' && data[i + 1] == 'l' && data[i + 2] == ' ';
+	}
+
+	private static boolean isBlank(byte[] data, int start, int end) {
+		return skipSpaces(data, start, end) == end;
+	}
+
+	private static int skipSpaces(byte[] data, int i, int end) {
+		while (i < end && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r')) {
+			i++;
+		}
+		return i;
+	}
+
+	private static String text(byte[] data, int start, int end) {
+		String text = new String(data, start, Math.min(end - start, MAX_TEXT), StandardCharsets.UTF_8);
+		return text.strip();
+	}
+
+	/** One line's columns, found in place; reused from line to line. */
+	private static final class Line {
+
+		private final byte[] data;
+
+		private final Protocol protocol;
+
+		private final boolean littleEndian;
+
+		private final int addressDigits;
+
+		private final int[] from = new int[COLUMNS];
+
+		private final int[] to = new int[COLUMNS];
+
+		private InetSocket socket;
+
+		Line(byte[] data, Protocol protocol, boolean littleEndian) {
+			this.data = data;
+			this.protocol = protocol;
+			this.littleEndian = littleEndian;
+			this.addressDigits = protocol.ipv6() ? 32 : 8;
+		}
+
+		/** Parses the line into {@link #socket}; returns what is wrong, or null. */
+		String parse(int start, int end) {
+			int columns = split(start, end);
+			if (columns < COLUMNS) {
+				return "expected at least " + COLUMNS + " columns, found " + columns;
+			}
+			if (!isSlot(this.from[0], this.to[0])) {
+				return "column 1 (sl): expected a number and a colon";
+			}
+			int localColon = endpointColon(1);
+			if (localColon < 0) {
+				return "column 2 (local_address): expected " + this.addressDigits
+						+ " hex digits, a colon, 4 hex digits";
+			}
+			int remoteColon = endpointColon(2);
+			if (remoteColon < 0) {
+				return "column 3 (rem_address): expected " + this.addressDigits + " hex digits, a colon, 4 hex digits";
+			}
+			long state = hex(this.from[3], this.to[3], 2);
+			if (state < 0) {
+				return "column 4 (st): expected 2 hex digits";
+			}
+			int queueColon = colon(4);
+			long sendQ = (queueColon < 0) ? -1 : hex(this.from[4], queueColon, 8);
+			long recvQ = (queueColon < 0) ? -1 : hex(queueColon + 1, this.to[4], 8);
+			if (sendQ < 0 || recvQ < 0) {
+				return "column 5 (tx_queue:rx_queue): expected two 8-digit hex numbers";
+			}
+			int timerColon = colon(5);
+			if (timerColon < 0 || hex(this.from[5], timerColon, 2) < 0 || hex(timerColon + 1, this.to[5], 16) < 0) {
+				return "column 6 (tr:tm->when): expected two hex numbers";
+			}
+			if (hex(this.from[6], this.to[6], 8) < 0) {
+				return "column 7 (retrnsmt): expected a hex number";
+			}
+			long uid = decimal(this.from[7], this.to[7]);
+			if (uid < 0 || uid > 0xffff_ffffL) {
+				return "column 8 (uid): expected an unsigned 32-bit number";
+			}
+			int timeoutStart = (this.data[this.from[8]] == '-') ? this.from[8] + 1 : this.from[8];
+			if (decimal(timeoutStart, this.to[8]) < 0) {
+				return "column 9 (timeout): expected a number";
+			}
+			long inode = decimal(this.from[9], this.to[9]);
+			if (inode < 0) {
+				return "column 10 (inode): expected an unsigned number below 2^63";
+			}
+			SocketState socketState = this.protocol.tcp() ? SocketState.ofTcpCode((int) state)
+					: SocketState.ofUdpCode((int) state);
+			this.socket = new InetSocket(this.protocol, address(this.from[1]), (int) hex(localColon + 1, this.to[1], 4),
+					address(this.from[2]), (int) hex(remoteColon + 1, this.to[2], 4), socketState, recvQ, sendQ, uid,
+					inode);
+			return null;
+		}
+
+		/** Finds the first {@link #COLUMNS} columns; returns how many there are. */
+		private int split(int start, int end) {
+			int columns = 0;
+			int i = skipSpaces(this.data, start, end);
+			while (i < end && columns < COLUMNS) {
+				int columnEnd = i;
+				while (columnEnd < end && this.data[columnEnd] != ' ' && this.data[columnEnd] != '\t') {
+					columnEnd++;
+				}
+				this.from[columns] = i;
+				this.to[columns] = columnEnd;
+				columns++;
+				i = skipSpaces(this.data, columnEnd, end);
+			}
+			return columns;
+		}
+
+		private boolean isSlot(int start, int end) {
+			return end - start >= 2 && this.data[end - 1] == ':' && decimal(start, end - 1) >= 0;
+		}
+
+		/** The colon of an {@code ADDRESS:PORT} column of the right width, or -1. */
+		private int endpointColon(int column) {
+			int colon = this.from[column] + this.addressDigits;
+			if (this.to[column] - this.from[column] != this.addressDigits + 5 || this.data[colon] != ':') {
+				return -1;
+			}
+			for (int i = this.from[column]; i < this.to[column]; i++) {
+				if (i != colon && hexDigit(this.data[i]) < 0) {
+					return -1;
+				}
+			}
+			return colon;
+		}
+
+		private int colon(int column) {
+			for (int i = this.from[column]; i < this.to[column]; i++) {
+				if (this.data[i] == ':') {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		/** An address whose hex digits start at {@code start}; the digits are checked. */
+		private IpAddress address(int start) {
+			if (!this.protocol.ipv6()) {
+				return IpAddress.ipv4(word(start));
+			}
+			long high = ((long) word(start) << 32) | Integer.toUnsignedLong(word(start + 8));
+			long low = ((long) word(start + 16) << 32) | Integer.toUnsignedLong(word(start + 24));
+			return IpAddress.ipv6(high, low);
+		}
+
+		/**
+		 * A 32-bit word as the kernel printed it (%08X of host order), in network order.
+		 */
+		private int word(int start) {
+			int printed = (int) hex(start, start + 8, 8);
+			return this.littleEndian ? Integer.reverseBytes(printed) : printed;
+		}
+
+		/** The hex number in {@code [start, end)} of at most {@code maxDigits}, or -1. */
+		private long hex(int start, int end, int maxDigits) {
+			if (end <= start || end - start > maxDigits) {
+				return -1;
+			}
+			long value = 0;
+			for (int i = start; i < end; i++) {
+				int digit = hexDigit(this.data[i]);
+				if (digit < 0) {
+					return -1;
+				}
+				value = (value << 4) | digit;
+			}
+			return (maxDigits == 16 && value < 0) ? Long.MAX_VALUE : value;
+		}
+
+		/**
+		 * The decimal number in {@code [start, end)}, or -1 when not one or past 2^63-1.
+		 */
+		private long decimal(int start, int end) {
+			if (end <= start || end - start > 19) {
+				return -1;
+			}
+			long value = 0;
+			for (int i = start; i < end; i++) {
+				int digit = this.data[i] - '0';
+				if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+					return -1;
+				}
+				value = value * 10 + digit;
+			}
+			return value;
+		}
+
+		private static int hexDigit(byte b) {
+			if (b >= '0' && b <= '9') {
+				return b - '0';
+			}
+			if (b >= 'A' && b <= 'F') {
+				return b - 'A' + 10;
+			}
+			if (b >= 'a' && b <= 'f') {
+				return b - 'a' + 10;
+			}
+			return -1;
+		}
+
+	}
+
+}

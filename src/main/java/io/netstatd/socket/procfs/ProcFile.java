@@ -1,0 +1,59 @@
+package io.netstatd.socket.procfs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The bytes of one procfs file, read with as few and as large reads as it takes.
+ * <p>
+ * The kernel renders a seq_file table one read at a time, and sockets that open or close
+ * between two reads can be listed twice or not at all: so the first read asks for 256 KiB
+ * and each later one for all the room left in a buffer that doubles. procfs reports a
+ * size of 0, so the size cannot be asked first.
+ *
+ * @param data the buffer, holding the file in its first {@code length} bytes
+ * @param length how many bytes were read
+ */
+public record ProcFile(byte[] data, int length) {
+
+	private static final int FIRST_READ = 256 * 1024;
+
+	/**
+	 * Reads {@code file} whole.
+	 * @return the file's bytes, or {@code null} when the file does not exist
+	 * @throws ProcfsUnavailableException when it exists but cannot be read
+	 */
+	public static ProcFile readIfPresent(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] data = new byte[FIRST_READ];
+			int length = 0;
+			int n;
+			while ((n = in.read(data, length, data.length - length)) >= 0) {
+				length += n;
+				if (length == data.length) {
+					data = Arrays.copyOf(data, data.length * 2);
+				}
+			}
+			return new ProcFile(data, length);
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException | SecurityException ex) {
+			throw new ProcfsUnavailableException(file, reason(ex), ex);
+		}
+	}
+
+	private static String reason(Exception ex) {
+		String message = ex.getMessage();
+		// NIO puts the path first ("/x/net/tcp: Is a directory"); the file is named
+		// already
+		int colon = (message != null) ? message.lastIndexOf(": ") : -1;
+		return (colon >= 0) ? message.substring(colon + 2) : ex.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.netstatd.socket.procfs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.SocketTable;
+
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the socket tables under {@code <procfs root>/net/}. {@code tcp} and {@code udp}
+ * must be there (their absence means procfs is not where it is configured); {@code tcp6}
+ * and {@code udp6} are missing on a host with IPv6 off, and that is no error.
+ */
+@Repository
+public class ProcfsSocketRepository {
+
+	private final Path root;
+
+	public ProcfsSocketRepository(ProcfsProperties properties) {
+		this.root = properties.root();
+	}
+
+	/**
+	 * Reads the tables of {@code protocols}, each once, in the order of {@link Protocol}.
+	 */
+	public SocketTable read(Set<Protocol> protocols) {
+		List<InetSocket> sockets = new ArrayList<>();
+		List<SkippedLine> skipped = new ArrayList<>(0);
+		for (Protocol protocol : Protocol.values()) {
+			if (protocols.contains(protocol)) {
+				SocketTable table = read(protocol);
+				sockets.addAll(table.sockets());
+				skipped.addAll(table.skipped());
+			}
+		}
+		return new SocketTable(sockets, skipped);
+	}
+
+	private SocketTable read(Protocol protocol) {
+		Path file = this.root.resolve(protocol.procFile());
+		ProcFile content = ProcFile.readIfPresent(file);
+		if (content == null) {
+			if (protocol.ipv6()) {
+				return new SocketTable(List.of(), List.of());
+			}
+			throw new ProcfsUnavailableException(file, "no such file", null);
+		}
+		return NetIpSocketParser.parse(content.data(), content.length(), protocol, file.toString());
+	}
+
+}

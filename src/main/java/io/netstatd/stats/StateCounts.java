@@ -1,0 +1,49 @@
+package io.netstatd.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Skipped;
+import io.netstatd.socket.SocketState;
+
+/**
+ * TCP sockets counted by state: {@code netstat -nat | awk '{print $6}' | sort | uniq -c |
+ * sort -rn} without the two header lines it counts as states.
+ *
+ * @param total how many sockets were counted
+ * @param states every one of netstat's eleven TCP states, zeros included so that a
+ * dashboard's keys never vanish, and UNKNOWN when some code was not known; by count,
+ * largest first, then in the kernel's order
+ * @param skipped the procfs lines that could not be read
+ */
+public record StateCounts(long total, List<StateCount> states, Skipped skipped) {
+
+	/**
+	 * One state and how many sockets are in it.
+	 *
+	 * @param state the state
+	 * @param count how many sockets are in it
+	 */
+	public record StateCount(SocketState state, long count) {
+
+	}
+
+	/** Counts {@code sockets}, which the caller has filtered to the TCP ones it wants. */
+	public static StateCounts of(List<InetSocket> sockets, Skipped skipped) {
+		Map<SocketState, Long> counts = new EnumMap<>(SocketState.class);
+		SocketState.TCP_STATES.forEach((state) -> counts.put(state, 0L));
+		for (InetSocket socket : sockets) {
+			counts.merge(socket.state(), 1L, Long::sum);
+		}
+		List<StateCount> states = new ArrayList<>(counts.size());
+		counts.forEach((state, count) -> states.add(new StateCount(state, count)));
+		// EnumMap iterates in the kernel's order, and the sort is stable: ties keep it
+		states.sort(Comparator.comparingLong(StateCount::count).reversed());
+		return new StateCounts(sockets.size(), states, skipped);
+	}
+
+}

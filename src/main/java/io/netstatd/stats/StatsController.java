@@ -1,0 +1,73 @@
+package io.netstatd.stats;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.Skipped;
+import io.netstatd.socket.SocketFilter;
+import io.netstatd.socket.SocketService;
+import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTable;
+import io.netstatd.web.ProblemResponses;
+import io.netstatd.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The awk recipes: TCP state counts and the remote addresses with most connections.
+ */
+@RestController
+@Tag(name = "stats")
+@ProblemResponses
+class StatsController {
+
+	private static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP, Protocol.TCP6);
+
+	private final SocketService sockets;
+
+	StatsController(SocketService sockets) {
+		this.sockets = sockets;
+	}
+
+	@GetMapping(path = "/stats/states", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "TCP sockets counted by state (netstat -nat | awk '{print $6}' | sort | uniq -c | sort -rn)")
+	StateCounts states(
+			@Parameter(description = "tcp or tcp6; both when absent",
+					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
+							required = false) String protocol,
+			@Parameter(description = "count only sockets with this port on either side",
+					schema = @Schema(type = "integer", minimum = "0", maximum = "65535")) @RequestParam(name = "port",
+							required = false) String port) {
+		Set<Protocol> protocols = QueryParameters.list("protocol", protocol, Protocol::fromLabel, TCP);
+		SocketFilter filter = new SocketFilter(protocols.isEmpty() ? TCP : protocols, Set.of(),
+				QueryParameters.port("port", port), null, null, false);
+		SocketTable table = this.sockets.sockets(filter);
+		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
+	}
+
+	@GetMapping(path = "/stats/top-ips", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Remote addresses with most TCP connections to a local port "
+			+ "(netstat -anp | grep 80 | awk '{print $5}' | awk -F: '{print $1}' | sort | uniq -c | sort -nr | head -20)")
+	TopIps topIps(
+			@Parameter(description = "the local port; all local ports when absent",
+					schema = @Schema(type = "integer", minimum = "0", maximum = "65535", example = "80")) @RequestParam(
+							name = "port", required = false) String port,
+			@Parameter(description = "how many addresses to list (head -N)",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "1000",
+							defaultValue = "20")) @RequestParam(name = "limit", required = false) String limit) {
+		Integer localPort = QueryParameters.port("port", port);
+		int top = QueryParameters.integer("limit", limit, 1, 1000, 20);
+		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(SocketState.LISTEN));
+		SocketTable table = this.sockets.sockets(new SocketFilter(TCP, connected, null, localPort, null, false));
+		return TopIps.of(localPort, table.sockets(), top, Skipped.of(table.skipped()));
+	}
+
+}

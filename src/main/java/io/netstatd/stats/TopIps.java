@@ -1,0 +1,55 @@
+package io.netstatd.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.IpAddress;
+import io.netstatd.socket.Skipped;
+
+/**
+ * Connections counted by remote address: {@code netstat -anp | grep 80 | awk '{print $5}'
+ * | awk -F: '{print $1}' | sort | uniq -c | sort -nr | head -20} as it is meant: only
+ * local port 80 (not 8080, not a PID holding "80"), whole IPv6 addresses, IPv4-mapped
+ * ones counted with IPv4.
+ *
+ * @param port the local port counted, or null for all
+ * @param total how many connections were counted, the ones past the limit included
+ * @param ips the remote addresses, by count, largest first, then by address
+ * @param skipped the procfs lines that could not be read
+ */
+public record TopIps(Integer port, long total, List<IpCount> ips, Skipped skipped) {
+
+	/**
+	 * A remote address and how many connections come from it.
+	 *
+	 * @param ip the remote address
+	 * @param count how many connections come from it
+	 */
+	public record IpCount(IpAddress ip, long count) {
+
+	}
+
+	private static final Comparator<IpCount> LARGEST_FIRST = Comparator.comparingLong(IpCount::count)
+		.reversed()
+		.thenComparing(IpCount::ip);
+
+	/**
+	 * Counts {@code connections}, which the caller has filtered, keeping the first
+	 * {@code limit}.
+	 */
+	public static TopIps of(Integer port, List<InetSocket> connections, int limit, Skipped skipped) {
+		Map<IpAddress, Long> counts = new HashMap<>();
+		for (InetSocket connection : connections) {
+			counts.merge(connection.remoteAddress(), 1L, Long::sum);
+		}
+		List<IpCount> ips = new ArrayList<>(counts.size());
+		counts.forEach((ip, count) -> ips.add(new IpCount(ip, count)));
+		ips.sort(LARGEST_FIRST);
+		return new TopIps(port, connections.size(), List.copyOf(ips.subList(0, Math.min(limit, ips.size()))), skipped);
+	}
+
+}

@@ -1,0 +1,189 @@
+package io.netstatd.socket.procfs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.IpAddress;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The socket table parser over captured fixtures, one per trap of the format. The
+ * captures come from an x86-64 host, so they are parsed as little-endian wherever this
+ * runs.
+ */
+class NetIpSocketParserTests {
+
+	private static final IpAddress LOCALHOST = ip(127, 0, 0, 1);
+
+	@Test
+	void parsesIpv4ListenerWithHostOrderWords() {
+		SocketTable table = parse("golden/net/tcp", Protocol.TCP);
+
+		assertThat(table.skipped()).isEmpty();
+		assertThat(table.sockets()).hasSize(14);
+		// 0100007F:46A0 is 127.0.0.1:18080 on little-endian x86
+		assertThat(table.sockets().get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, IpAddress.IPV4_ANY,
+				0, SocketState.LISTEN, 0, 0, 0, 6564));
+	}
+
+	@Test
+	void readsRecvQueueFromTheSecondHalfOfTheQueueColumn() {
+		// "00000000:00000005": tx_queue first, rx_queue second; 5 unread bytes
+		InetSocket server = parse("golden/net/tcp", Protocol.TCP).sockets().get(3);
+
+		assertThat(server).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 2), 43391,
+				SocketState.ESTABLISHED, 5, 0, 0, 6566));
+	}
+
+	@Test
+	void readsTwelveColumnTimeWaitRows() {
+		SocketTable table = parse("traps/tcp-timewait-12-columns", Protocol.TCP);
+
+		assertThat(table.skipped()).isEmpty();
+		assertThat(table.sockets()).containsExactly(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 3),
+				55123, SocketState.TIME_WAIT, 0, 0, 0, 0));
+	}
+
+	@Test
+	void writesIpv4MappedAddressesAsIpv4AndKeepsTcp6() {
+		SocketTable table = parse("traps/tcp6-ipv4-mapped", Protocol.TCP6);
+
+		assertThat(table.sockets()).containsExactly(new InetSocket(Protocol.TCP6, LOCALHOST, 18082, ip(127, 0, 0, 4),
+				48529, SocketState.ESTABLISHED, 0, 0, 0, 6574));
+	}
+
+	@Test
+	void parsesIpv6LoopbackAndWildcard() {
+		List<InetSocket> sockets = parse("golden/net/tcp6", Protocol.TCP6).sockets();
+
+		assertThat(sockets.get(0).localAddress()).hasToString("::1");
+		assertThat(sockets.get(0).localPort()).isEqualTo(18081);
+		assertThat(sockets.get(1).localAddress()).isEqualTo(IpAddress.IPV6_ANY).hasToString("::");
+	}
+
+	@Test
+	void namesUdpStatesAsSsDoes() {
+		SocketTable table = parse("traps/udp-connected-and-not", Protocol.UDP);
+
+		// 13 columns; state 07 is an unbound peer (UNCONN), 01 a connected socket
+		assertThat(table.sockets()).containsExactly(
+				new InetSocket(Protocol.UDP, LOCALHOST, 18083, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0x340, 0, 0,
+						6575),
+				new InetSocket(Protocol.UDP, ip(127, 0, 0, 5), 18084, LOCALHOST, 18083, SocketState.ESTABLISHED, 0, 0,
+						0, 6576));
+	}
+
+	@Test
+	void mapsUnknownStateCodesToUnknown() {
+		SocketTable table = parse("traps/tcp-unknown-state", Protocol.TCP);
+
+		assertThat(table.skipped()).isEmpty();
+		assertThat(table.sockets()).singleElement().extracting(InetSocket::state).isEqualTo(SocketState.UNKNOWN);
+	}
+
+	@Test
+	void skipsAndReportsMalformedLinesAndKeepsTheGoodOnes() {
+		SocketTable table = parse("traps/tcp-malformed", Protocol.TCP);
+
+		assertThat(table.sockets()).extracting(InetSocket::localPort).containsExactly(2024, 18080);
+		assertThat(table.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(3,
+							"column 2 (local_address): expected 8 hex digits, a colon, 4 hex digits"),
+					org.assertj.core.groups.Tuple.tuple(4, "expected at least 10 columns, found 4"),
+					org.assertj.core.groups.Tuple.tuple(5, "column 8 (uid): expected an unsigned 32-bit number"),
+					org.assertj.core.groups.Tuple.tuple(6, "column 10 (inode): expected an unsigned number below 2^63"),
+					org.assertj.core.groups.Tuple.tuple(7, "expected at least 10 columns, found 1"),
+					org.assertj.core.groups.Tuple.tuple(9, "expected at least 10 columns, found 6"));
+		assertThat(table.skipped()).allSatisfy((line) -> assertThat(line.file()).isEqualTo("fixture"));
+		assertThat(table.skipped().get(1).text()).isEqualTo("4: 0100007F:46A0 00000000:0000 0A");
+	}
+
+	@Test
+	void rejectsIpv4WidthAddressesInTheIpv6Table() {
+		SocketTable table = parse("traps/tcp-timewait-12-columns", Protocol.TCP6);
+
+		assertThat(table.sockets()).isEmpty();
+		assertThat(table.skipped()).singleElement()
+			.extracting(SkippedLine::reason)
+			.isEqualTo("column 2 (local_address): expected 32 hex digits, a colon, 4 hex digits");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "LITTLE_ENDIAN, 127.0.0.1", "BIG_ENDIAN, 1.0.0.127" })
+	void decodesAddressWordsInTheGivenByteOrder(String order, String expected) {
+		byte[] line = "   0: 0100007F:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 1\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		ByteOrder byteOrder = order.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+
+		SocketTable table = NetIpSocketParser.parse(line, line.length, Protocol.TCP, "fixture", byteOrder);
+
+		assertThat(table.sockets()).singleElement().satisfies((socket) -> {
+			assertThat(socket.localAddress()).hasToString(expected);
+			assertThat(socket.localPort()).isEqualTo(80);
+		});
+	}
+
+	@Test
+	void readsNothingFromAnEmptyOrHeaderOnlyFile() {
+		byte[] header = "  sl  local_address rem_address   st tx_queue\n".getBytes(StandardCharsets.US_ASCII);
+
+		assertThat(NetIpSocketParser.parse(new byte[0], 0, Protocol.TCP, "f")).isEqualTo(tableOf());
+		assertThat(NetIpSocketParser.parse(header, header.length, Protocol.TCP, "f")).isEqualTo(tableOf());
+	}
+
+	@Test
+	void readsOnlyTheGivenLength() {
+		byte[] data = resource("golden/net/tcp");
+		int firstTwoLines = indexOfNth(data, '\n', 2) + 1;
+
+		SocketTable table = NetIpSocketParser.parse(data, firstTwoLines, Protocol.TCP, "f", ByteOrder.LITTLE_ENDIAN);
+
+		assertThat(table.sockets()).extracting(InetSocket::localPort).containsExactly(2024);
+	}
+
+	private static SocketTable tableOf() {
+		return new SocketTable(List.of(), List.of());
+	}
+
+	static SocketTable parse(String fixture, Protocol protocol) {
+		byte[] data = resource(fixture);
+		return NetIpSocketParser.parse(data, data.length, protocol, "fixture", ByteOrder.LITTLE_ENDIAN);
+	}
+
+	static byte[] resource(String fixture) {
+		try (InputStream in = NetIpSocketParserTests.class.getResourceAsStream("/procfs/" + fixture)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int indexOfNth(byte[] data, char c, int n) {
+		for (int i = 0; i < data.length; i++) {
+			if (data[i] == c && --n == 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	static IpAddress ip(int a, int b, int c, int d) {
+		return IpAddress.ipv4((a << 24) | (b << 16) | (c << 8) | d);
+	}
+
+}
