@@ -2,6 +2,8 @@ package io.netstatd.socket.procfs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,12 +50,16 @@ public record ProcFile(byte[] data, int length) {
 		}
 	}
 
+	/** Why the read failed, without the paths NIO puts in its messages. */
 	private static String reason(Exception ex) {
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof FileSystemException fileSystem) {
+			return (fileSystem.getReason() != null) ? fileSystem.getReason() : "file system error";
+		}
 		String message = ex.getMessage();
-		// NIO puts the path first ("/x/net/tcp: Is a directory"); the file is named
-		// already
-		int colon = (message != null) ? message.lastIndexOf(": ") : -1;
-		return (colon >= 0) ? message.substring(colon + 2) : ex.getClass().getSimpleName();
+		return (message != null && message.indexOf('/') < 0) ? message : ex.getClass().getSimpleName();
 	}
 
 }
