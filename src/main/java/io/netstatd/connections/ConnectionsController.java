@@ -13,7 +13,9 @@ import io.netstatd.web.ProblemResponses;
 import io.netstatd.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -41,6 +43,8 @@ class ConnectionsController {
 
 	@GetMapping(path = "/connections", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Every TCP and UDP socket, IPv4 and IPv6 (netstat -antu)")
+	@ApiResponse(responseCode = "200", description = "the sockets",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)))
 	SocketList connections(
 			@Parameter(description = "tcp, tcp6, udp, udp6; comma-separated for several",
 					schema = @Schema(type = "string", example = "tcp,tcp6")) @RequestParam(name = "protocol",
@@ -67,6 +71,8 @@ class ConnectionsController {
 
 	@GetMapping(path = "/listening", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "TCP listeners and UDP sockets with no peer (netstat -tuln)")
+	@ApiResponse(responseCode = "200", description = "the listening sockets",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)))
 	SocketList listening(
 			@Parameter(description = "tcp, tcp6, udp, udp6; comma-separated for several",
 					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",

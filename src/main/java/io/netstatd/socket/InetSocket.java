@@ -1,5 +1,6 @@
 package io.netstatd.socket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ", "sendQ",
 		"uid", "inode" })
+@Schema(requiredProperties = { "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ",
+		"sendQ", "uid", "inode" })
 public record InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,
 		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode) {
 

@@ -1,5 +1,6 @@
 package io.netstatd.socket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param count how many lines were skipped
  * @param lines the first of them
  */
+@Schema(requiredProperties = { "count", "lines" })
 public record Skipped(int count, List<SkippedLine> lines) {
 
 	public static final int MAX_LISTED = 100;

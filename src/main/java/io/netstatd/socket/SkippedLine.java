@@ -1,5 +1,7 @@
 package io.netstatd.socket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A line of a procfs file that could not be parsed, and why; it was left out of the
  * answer.
@@ -9,6 +11,7 @@ package io.netstatd.socket;
  * @param reason what was wrong with it
  * @param text the line, cut at 200 characters
  */
+@Schema(requiredProperties = { "file", "lineNumber", "reason", "text" })
 public record SkippedLine(String file, int lineNumber, String reason, String text) {
 
 }

@@ -1,5 +1,6 @@
 package io.netstatd.stats;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,6 +21,7 @@ import io.netstatd.socket.SocketState;
  * largest first, then in the kernel's order
  * @param skipped the procfs lines that could not be read
  */
+@Schema(requiredProperties = { "total", "states", "skipped" })
 public record StateCounts(long total, List<StateCount> states, Skipped skipped) {
 
 	/**
@@ -28,6 +30,7 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 	 * @param state the state
 	 * @param count how many sockets are in it
 	 */
+	@Schema(requiredProperties = { "state", "count" })
 	public record StateCount(SocketState state, long count) {
 
 	}

@@ -13,7 +13,9 @@ import io.netstatd.web.ProblemResponses;
 import io.netstatd.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -39,6 +41,8 @@ class StatsController {
 
 	@GetMapping(path = "/stats/states", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "TCP sockets counted by state (netstat -nat | awk '{print $6}' | sort | uniq -c | sort -rn)")
+	@ApiResponse(responseCode = "200", description = "the state counts",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = StateCounts.class)))
 	StateCounts states(
 			@Parameter(description = "tcp or tcp6; both when absent",
 					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
@@ -56,6 +60,8 @@ class StatsController {
 	@GetMapping(path = "/stats/top-ips", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Remote addresses with most TCP connections to a local port "
 			+ "(netstat -anp | grep 80 | awk '{print $5}' | awk -F: '{print $1}' | sort | uniq -c | sort -nr | head -20)")
+	@ApiResponse(responseCode = "200", description = "the remote addresses",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopIps.class)))
 	TopIps topIps(
 			@Parameter(description = "the local port; all local ports when absent",
 					schema = @Schema(type = "integer", minimum = "0", maximum = "65535", example = "80")) @RequestParam(

@@ -1,5 +1,7 @@
 package io.netstatd.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,12 +18,14 @@ import io.netstatd.socket.Skipped;
  * local port 80 (not 8080, not a PID holding "80"), whole IPv6 addresses, IPv4-mapped
  * ones counted with IPv4.
  *
- * @param port the local port counted, or null for all
+ * @param port the local port counted; absent when all were
  * @param total how many connections were counted, the ones past the limit included
  * @param ips the remote addresses, by count, largest first, then by address
  * @param skipped the procfs lines that could not be read
  */
-public record TopIps(Integer port, long total, List<IpCount> ips, Skipped skipped) {
+@Schema(requiredProperties = { "total", "ips", "skipped" })
+public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, long total, List<IpCount> ips,
+		Skipped skipped) {
 
 	/**
 	 * A remote address and how many connections come from it.
@@ -29,6 +33,7 @@ public record TopIps(Integer port, long total, List<IpCount> ips, Skipped skippe
 	 * @param ip the remote address
 	 * @param count how many connections come from it
 	 */
+	@Schema(requiredProperties = { "ip", "count" })
 	public record IpCount(IpAddress ip, long count) {
 
 	}

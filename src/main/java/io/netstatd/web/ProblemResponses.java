@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import org.springframework.http.ProblemDetail;
-
 /**
  * Documents the problem responses every API endpoint can give: 400 for a bad parameter,
  * 503 when procfs cannot be read.
@@ -20,10 +18,10 @@ import org.springframework.http.ProblemDetail;
 @ApiResponse(responseCode = "400",
 		description = "a parameter is invalid or unknown; detail names it and what it allows",
 		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDetail.class)))
+				schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "503", description = "procfs cannot be read; detail names the file",
 		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDetail.class)))
+				schema = @Schema(implementation = ProblemBody.class)))
 public @interface ProblemResponses {
 
 }

@@ -1,0 +1,227 @@
+package io.netstatd;
+
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service over real HTTP against the real {@code /proc}: the test opens its own
+ * sockets on loopback and asserts the exact rows, counts and distribution it caused.
+ * Every response is also checked against {@code openapi.yaml}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class LiveSocketsTests {
+
+	static final TestSockets sockets = new TestSockets();
+
+	static ServerSocketChannel ipv4Server;
+
+	static ServerSocketChannel ipv6Server;
+
+	static ServerSocketChannel dualStackServer;
+
+	static DatagramChannel udpServer;
+
+	static DatagramChannel udpClient;
+
+	static DatagramChannel udp6Server;
+
+	static long uid;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void openSockets() {
+		ipv4Server = sockets.listen("127.0.0.1");
+		for (int i = 0; i < 3; i++) {
+			sockets.connect("127.0.0.2", ipv4Server, "127.0.0.1");
+		}
+		sockets.connect("127.0.0.3", ipv4Server, "127.0.0.1");
+		sockets.connect("127.0.0.6", ipv4Server, "127.0.0.1");
+		ipv6Server = sockets.listen("::1");
+		sockets.connect("::1", ipv6Server, "::1");
+		dualStackServer = sockets.listenDualStack("127.0.0.1");
+		sockets.connect("127.0.0.4", dualStackServer, "127.0.0.1");
+		sockets.connect("127.0.0.4", dualStackServer, "127.0.0.1");
+		sockets.connect("127.0.0.6", dualStackServer, "127.0.0.1");
+		udpServer = sockets.udp("127.0.0.1", null);
+		udpClient = sockets.udp("127.0.0.5", udpServer);
+		udp6Server = sockets.udp("::1", null);
+		uid = TestSockets.ownUid();
+	}
+
+	@AfterAll
+	static void closeSockets() throws Exception {
+		sockets.close();
+	}
+
+	@BeforeEach
+	void point() {
+		RestAssured.port = this.port;
+	}
+
+	@Test
+	void listsTheIpv4ServerAndItsConnectionsExactly() {
+		int p = TestSockets.port(ipv4Server);
+
+		JsonPath body = get("/connections?port=" + p);
+
+		assertThat(body.getInt("count")).isEqualTo(11);
+		List<Map<String, Object>> rows = body.getList("connections");
+		assertThat(rows)
+			.extracting((r) -> r.get("protocol") + " " + r.get("localAddress") + " " + r.get("state") + " "
+					+ r.get("remoteAddress") + (p == (int) r.get("localPort") ? " server" : " client"))
+			.containsExactlyInAnyOrder("tcp 127.0.0.1 LISTEN 0.0.0.0 server",
+					"tcp 127.0.0.1 ESTABLISHED 127.0.0.2 server", "tcp 127.0.0.1 ESTABLISHED 127.0.0.2 server",
+					"tcp 127.0.0.1 ESTABLISHED 127.0.0.2 server", "tcp 127.0.0.1 ESTABLISHED 127.0.0.3 server",
+					"tcp 127.0.0.1 ESTABLISHED 127.0.0.6 server", "tcp 127.0.0.2 ESTABLISHED 127.0.0.1 client",
+					"tcp 127.0.0.2 ESTABLISHED 127.0.0.1 client", "tcp 127.0.0.2 ESTABLISHED 127.0.0.1 client",
+					"tcp 127.0.0.3 ESTABLISHED 127.0.0.1 client", "tcp 127.0.0.6 ESTABLISHED 127.0.0.1 client");
+		Set<Long> ours = TestSockets.ownSocketInodes();
+		assertThat(rows).allSatisfy((row) -> {
+			assertThat(((Number) row.get("uid")).longValue()).isEqualTo(uid);
+			assertThat(ours).contains(((Number) row.get("inode")).longValue());
+			assertThat(row.get("recvQ")).isEqualTo(0);
+			assertThat(row.get("sendQ")).isEqualTo(0);
+		});
+	}
+
+	@Test
+	void showsUnreadBytesAsRecvQ() throws Exception {
+		ServerSocketChannel server = sockets.listen("127.0.0.1");
+		SocketChannel client = sockets.connect("127.0.0.7", server, "127.0.0.1");
+		client.write(java.nio.ByteBuffer.wrap("hello".getBytes()));
+		int clientPort = TestSockets.port(client);
+
+		JsonPath body = awaitRecvQ("/connections?localPort=" + TestSockets.port(server) + "&remotePort=" + clientPort);
+
+		assertThat(body.getList("connections.recvQ")).containsExactly(5);
+		assertThat(body.getList("connections.remoteAddress")).containsExactly("127.0.0.7");
+	}
+
+	@Test
+	void listsIpv6SocketsInCanonicalForm() {
+		int p = TestSockets.port(ipv6Server);
+
+		JsonPath body = get("/connections?protocol=tcp6&port=" + p + "&state=established");
+
+		assertThat(body.getList("connections.localAddress")).containsExactly("::1", "::1");
+		assertThat(body.getList("connections.protocol")).containsOnly("tcp6");
+		assertThat(get("/listening?protocol=tcp6&port=" + p).getList("connections.localAddress"))
+			.containsExactly("::1");
+	}
+
+	@Test
+	void writesIpv4MappedPeersOfADualStackServerAsIpv4InTcp6() {
+		// the listener's own peer stays "::": all zeros is no mapped address
+		int p = TestSockets.port(dualStackServer);
+
+		JsonPath body = get("/connections?localPort=" + p);
+
+		assertThat(body.getList("connections.protocol")).containsOnly("tcp6").hasSize(4);
+		assertThat(body.getList("connections.localAddress")).containsOnly("127.0.0.1");
+		assertThat(body.getList("connections.remoteAddress")).containsExactlyInAnyOrder("::", "127.0.0.4", "127.0.0.4",
+				"127.0.0.6");
+	}
+
+	@Test
+	void listsListenersAndUnconnectedUdpOnly() {
+		int tcpPort = TestSockets.port(ipv4Server);
+		int udpPort = TestSockets.port(udpServer);
+		int udpClientPort = TestSockets.port(udpClient);
+
+		assertThat(get("/listening?port=" + tcpPort).getList("connections.state")).containsExactly("LISTEN");
+		JsonPath udp = get("/listening?protocol=udp&port=" + udpPort);
+		assertThat(udp.getList("connections")).hasSize(1);
+		assertThat(udp.getString("connections[0].state")).isEqualTo("UNCONN");
+		assertThat(udp.getString("connections[0].remoteAddress")).isEqualTo("0.0.0.0");
+		assertThat(get("/listening?protocol=udp&port=" + udpClientPort).getInt("count")).isZero();
+		assertThat(get("/listening?protocol=udp6&port=" + TestSockets.port(udp6Server))
+			.getList("connections.localAddress")).containsExactly("::1");
+	}
+
+	@Test
+	void showsConnectedUdpAsEstablished() {
+		JsonPath body = get("/connections?protocol=udp&localPort=" + TestSockets.port(udpClient));
+
+		assertThat(body.getList("connections")).hasSize(1);
+		assertThat(body.getString("connections[0].state")).isEqualTo("ESTABLISHED");
+		assertThat(body.getString("connections[0].localAddress")).isEqualTo("127.0.0.5");
+		assertThat(body.getInt("connections[0].remotePort")).isEqualTo(TestSockets.port(udpServer));
+	}
+
+	@Test
+	void countsStatesForOnePortWithEveryStateListed() {
+		JsonPath body = get("/stats/states?port=" + TestSockets.port(ipv4Server));
+
+		assertThat(body.getInt("total")).isEqualTo(11);
+		assertThat(body.getList("states.state")).hasSize(11).startsWith("ESTABLISHED", "LISTEN");
+		assertThat(body.getList("states.count")).containsExactly(10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	}
+
+	@Test
+	void countsRemoteAddressesOfOneLocalPort() {
+		JsonPath body = get("/stats/top-ips?port=" + TestSockets.port(ipv4Server));
+
+		assertThat(body.getInt("port")).isEqualTo(TestSockets.port(ipv4Server));
+		assertThat(body.getInt("total")).isEqualTo(5);
+		assertThat(body.getList("ips.ip")).containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.6");
+		assertThat(body.getList("ips.count")).containsExactly(3, 1, 1);
+		assertThat(get("/stats/top-ips?limit=1&port=" + TestSockets.port(ipv4Server)).getList("ips.ip"))
+			.containsExactly("127.0.0.2");
+	}
+
+	@Test
+	void countsIpv4MappedPeersWithPlainIpv4() {
+		JsonPath dual = get("/stats/top-ips?port=" + TestSockets.port(dualStackServer));
+		assertThat(dual.getList("ips.ip")).containsExactly("127.0.0.4", "127.0.0.6");
+		assertThat(dual.getList("ips.count")).containsExactly(2, 1);
+
+		// 127.0.0.6 reached the IPv4 server (a tcp row) and the dual-stack one (a tcp6
+		// row)
+		JsonPath all = get("/stats/top-ips?limit=1000");
+		List<Map<String, Object>> ips = all.getList("ips");
+		assertThat(ips).filteredOn((ip) -> "127.0.0.6".equals(ip.get("ip")))
+			.singleElement()
+			.satisfies((ip) -> assertThat(ip.get("count")).isEqualTo(2));
+	}
+
+	private JsonPath get(String path) {
+		return given().get(path).then().statusCode(200).contentType("application/json").extract().jsonPath();
+	}
+
+	private JsonPath awaitRecvQ(String path) throws InterruptedException {
+		// the bytes cross loopback in microseconds, but not synchronously with write()
+		for (int i = 0; i < 50; i++) {
+			JsonPath body = get(path);
+			if (!body.getList("connections.recvQ").isEmpty() && !body.getList("connections.recvQ").contains(0)) {
+				return body;
+			}
+			Thread.sleep(20);
+		}
+		return get(path);
+	}
+
+	static RequestSpecification given() {
+		return RestAssured.given().urlEncodingEnabled(false).filter(new OpenApiValidationFilter());
+	}
+
+}
