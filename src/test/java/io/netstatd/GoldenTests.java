@@ -1,0 +1,63 @@
+package io.netstatd;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.restassured.RestAssured;
+import org.json.JSONException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole service, over HTTP, against a captured procfs tree: each answer must equal
+ * the committed one in {@code src/test/resources/golden/}, order included. After a
+ * deliberate change, {@code ./mvnw test -Dtest=GoldenTests -Dgolden.update=true} rewrites
+ * them; review the diff.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
+class GoldenTests {
+
+	private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource({ "connections, /connections",
+			"connections-tcp6-established, /connections?protocol=tcp6&state=ESTABLISHED",
+			"connections-udp, /connections?protocol=udp,udp6", "listening, /listening", "stats-states, /stats/states",
+			"stats-states-port-18080, /stats/states?port=18080", "stats-states-tcp6, /stats/states?protocol=tcp6",
+			"top-ips-18080, /stats/top-ips?port=18080", "top-ips-18082, /stats/top-ips?port=18082",
+			"top-ips-all, /stats/top-ips" })
+	void answersAsCommitted(String name, String path) throws IOException, JSONException {
+		String actual = RestAssured.given()
+			.port(this.port)
+			.urlEncodingEnabled(false)
+			.filter(new OpenApiValidationFilter())
+			.get(path)
+			.then()
+			.statusCode(200)
+			.extract()
+			.asString();
+		Path expected = GOLDEN.resolve(name + ".json");
+		if (Boolean.getBoolean("golden.update")) {
+			JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+			Files.writeString(expected, mapper.writeValueAsString(mapper.readTree(actual)) + "\n",
+					StandardCharsets.UTF_8);
+		}
+		JSONAssert.assertEquals(Files.readString(expected), actual, JSONCompareMode.STRICT);
+	}
+
+}

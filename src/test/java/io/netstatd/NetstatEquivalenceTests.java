@@ -1,0 +1,160 @@
+package io.netstatd;
+
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The seed's recipes, run for real with {@code netstat} on this test's own ports, as they
+ * were meant (only this port, whole IPv6 addresses, no header lines), must give what the
+ * service answers. Skipped where net-tools is not installed.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NetstatEquivalenceTests {
+
+	static final TestSockets sockets = new TestSockets();
+
+	static ServerSocketChannel server;
+
+	static ServerSocketChannel dualStack;
+
+	static ServerSocketChannel ipv6;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void openSockets() {
+		assumeTrue(installed("netstat"), "netstat (net-tools) is not installed: nothing to compare with");
+		server = sockets.listen("127.0.0.1");
+		for (int i = 0; i < 4; i++) {
+			sockets.connect("127.0.0.11", server, "127.0.0.1");
+		}
+		sockets.connect("127.0.0.12", server, "127.0.0.1");
+		dualStack = sockets.listenDualStack("127.0.0.1");
+		sockets.connect("127.0.0.13", dualStack, "127.0.0.1");
+		sockets.connect("127.0.0.13", dualStack, "127.0.0.1");
+		ipv6 = sockets.listen("::1");
+		sockets.connect("::1", ipv6, "::1");
+		sockets.udp("127.0.0.14", null);
+	}
+
+	@AfterAll
+	static void closeSockets() throws Exception {
+		sockets.close();
+	}
+
+	@BeforeEach
+	void point() {
+		RestAssured.port = this.port;
+	}
+
+	@Test
+	void stateCountsEqualTheAwkRecipe() {
+		for (ServerSocketChannel channel : List.of(server, dualStack, ipv6)) {
+			int p = TestSockets.port(channel);
+			// netstat -nat | awk '{print $6}' | sort | uniq -c | sort -rn, for one port
+			Map<String, Integer> recipe = countLines(run("netstat -natW | awk '$4 ~ /:" + p + "$/ || $5 ~ /:" + p
+					+ "$/ {print $6}' | sort | uniq -c | sort -rn"));
+
+			JsonPath body = get("/stats/states?port=" + p);
+			Map<String, Integer> service = new TreeMap<>();
+			List<Map<String, Object>> states = body.getList("states");
+			states.stream()
+				.filter((s) -> (int) s.get("count") > 0)
+				.forEach((s) -> service.put((String) s.get("state"), (Integer) s.get("count")));
+
+			assertThat(service).as("port %d", p).isEqualTo(recipe).isNotEmpty();
+			assertThat(body.getInt("total")).isEqualTo(recipe.values().stream().mapToInt(Integer::intValue).sum());
+		}
+	}
+
+	@Test
+	void topIpsEqualTheAwkRecipe() {
+		for (ServerSocketChannel channel : List.of(server, dualStack, ipv6)) {
+			int p = TestSockets.port(channel);
+			// netstat -anp | grep 80 | awk '{print $5}' | awk -F: '{print $1}' | sort |
+			// uniq -c,
+			// as meant: local port p only, LISTEN left out, the address before the last
+			// colon
+			Map<String, Integer> recipe = countLines(run("netstat -natW | awk '$4 ~ /:" + p
+					+ "$/ && $6 != \"LISTEN\" {sub(/:[0-9]+$/, \"\", $5); print $5}' | sort | uniq -c | sort -rn"));
+
+			List<Map<String, Object>> ips = get("/stats/top-ips?port=" + p).getList("ips");
+			Map<String, Integer> service = new TreeMap<>();
+			ips.forEach((ip) -> service.put((String) ip.get("ip"), (Integer) ip.get("count")));
+
+			assertThat(service).as("port %d", p).isEqualTo(recipe).isNotEmpty();
+		}
+	}
+
+	@Test
+	void listenersEqualNetstatTuln() {
+		TreeSet<String> recipe = new TreeSet<>(run("netstat -tulnW | awk 'NR > 2 {print $1, $4}'").lines().toList());
+
+		TreeSet<String> service = new TreeSet<>();
+		List<Map<String, Object>> rows = get("/listening").getList("connections");
+		for (Map<String, Object> row : rows) {
+			String address = (String) row.get("localAddress");
+			service.add(row.get("protocol") + " " + address + ":" + row.get("localPort"));
+		}
+
+		// netstat writes the wildcard port as "*" only for the peer; the local side is
+		// numeric
+		assertThat(service).isEqualTo(recipe);
+	}
+
+	private static JsonPath get(String path) {
+		return LiveSocketsTests.given().get(path).then().statusCode(200).extract().jsonPath();
+	}
+
+	/** Lines of {@code uniq -c}: " 4 ESTABLISHED" becomes ESTABLISHED=4. */
+	private static Map<String, Integer> countLines(String output) {
+		Map<String, Integer> counts = new TreeMap<>();
+		output.lines().map(String::strip).filter((line) -> !line.isEmpty()).forEach((line) -> {
+			String[] parts = line.split("\\s+", 2);
+			counts.put(parts[1], Integer.parseInt(parts[0]));
+		});
+		return counts;
+	}
+
+	static boolean installed(String command) {
+		return !run("command -v " + command + " || true").isBlank();
+	}
+
+	static String run(String script) {
+		try {
+			Process process = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", script).isTrue();
+			return output;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

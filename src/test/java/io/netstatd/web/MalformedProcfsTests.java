@@ -1,0 +1,54 @@
+package io.netstatd.web;
+
+import io.netstatd.socket.SocketService;
+import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A procfs tree with damaged lines, an empty udp and no IPv6 tables: the good rows are
+ * served, the bad ones are skipped and reported, and nothing fails.
+ */
+@WebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/broken")
+@Import({ SocketService.class, ProcfsSocketRepository.class })
+@EnableConfigurationProperties(ProcfsProperties.class)
+class MalformedProcfsTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void servesTheGoodRowsAndReportsTheBadOnes() {
+		assertThat(this.mvc.get().uri("/connections")).hasStatus(200).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.count").isEqualTo(2);
+			json.assertThat().extractingPath("$.connections[*].localPort").isEqualTo(java.util.List.of(2024, 18080));
+			json.assertThat().extractingPath("$.skipped.count").isEqualTo(6);
+			json.assertThat()
+				.extractingPath("$.skipped.lines[*].lineNumber")
+				.isEqualTo(java.util.List.of(3, 4, 5, 6, 7, 9));
+			json.assertThat()
+				.extractingPath("$.skipped.lines[0].file")
+				.isEqualTo("src/test/resources/procfs/broken/net/tcp");
+			json.assertThat()
+				.extractingPath("$.skipped.lines[1].reason")
+				.isEqualTo("expected at least 10 columns, found 4");
+		});
+	}
+
+	@Test
+	void reportsSkippedLinesInTheStatsToo() {
+		assertThat(this.mvc.get().uri("/stats/states")).hasStatus(200).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.total").isEqualTo(2);
+			json.assertThat().extractingPath("$.skipped.count").isEqualTo(6);
+		});
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.netstatd.web;
+
+import io.netstatd.socket.SocketService;
+import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every wrong request gets a problem ({@code application/problem+json}) that names what
+ * is wrong and what is allowed. The web slice runs over a fixture procfs tree.
+ */
+@WebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
+@Import({ SocketService.class, ProcfsSocketRepository.class })
+@EnableConfigurationProperties(ProcfsProperties.class)
+class ProblemResponsesTests {
+
+	private static final String STATES = "ESTABLISHED, SYN_SENT, SYN_RECV, FIN_WAIT1, FIN_WAIT2, TIME_WAIT, CLOSE, "
+			+ "CLOSE_WAIT, LAST_ACK, LISTEN, CLOSING, UNCONN, UNKNOWN";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected an integer from 0 to 65535.
+					/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected an integer from 0 to 65535.
+					/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected an integer from 0 to 65535.
+					/connections?port=              | port       | Invalid value '' for parameter 'port': expected an integer from 0 to 65535.
+					/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected an integer from 0 to 65535.
+					/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected an integer from 0 to 65535.
+					/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, comma-separated.
+					/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected an integer from 0 to 65535.
+					/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
+					/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected an integer from 0 to 65535.
+					/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
+					/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
+					/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
+					/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
+					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts localPort, port, protocol, remotePort, state.
+					/listening?state=LISTEN         | state      | Unknown parameter 'state': /listening accepts port, protocol.
+					/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts limit, port.
+					""")
+	void rejectsInvalidParameters(String uri, String parameter, String detail) {
+		assertThat(this.mvc.get().uri(uri)).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.detail").isEqualTo(detail);
+				json.assertThat().extractingPath("$.parameter").isEqualTo(parameter);
+				json.assertThat().extractingPath("$.status").isEqualTo(400);
+				json.assertThat().extractingPath("$.title").isEqualTo("Invalid parameter");
+			});
+	}
+
+	@Test
+	void rejectsAnUnknownStateNamingEveryAllowedOne() {
+		assertThat(this.mvc.get().uri("/connections?state=ESTABLISHED,BOGUS")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("Invalid value 'BOGUS' for parameter 'state': expected one or more of " + STATES
+					+ ", comma-separated.");
+	}
+
+	@Test
+	void answersAnUnknownPathWith404Problem() {
+		assertThat(this.mvc.get().uri("/conections")).hasStatus(404)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.instance")
+			.isEqualTo("/conections");
+	}
+
+	@Test
+	void answersOtherMethodsWith405Problem() {
+		assertThat(this.mvc.post().uri("/connections")).hasStatus(405)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("Method 'POST' is not supported.");
+	}
+
+	@Test
+	void acceptsRepeatedAndCommaListsAlike() {
+		assertThat(this.mvc.get().uri("/connections?protocol=tcp&protocol=UDP6")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.count")
+			.isEqualTo(15);
+		assertThat(this.mvc.get().uri("/connections?state=time-wait,Listen&protocol=tcp6")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.count")
+			.isEqualTo(5);
+	}
+
+}
