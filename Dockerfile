@@ -1,0 +1,17 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build of netstatd: the JDK builds the jar with the project's own wrapper, the
+# JRE runs it. docker-compose.yml runs the result with the host's network and pid namespaces.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY openapi.yaml ./
+COPY src src
+RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar /netstatd.jar
+
+FROM eclipse-temurin:17-jre
+COPY --from=build /netstatd.jar /opt/netstatd/netstatd.jar
+# root inside the container, but with every capability dropped except the ones that reading
+# other processes' /proc/<pid>/fd needs (see docker-compose.yml)
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/netstatd/netstatd.jar"]
