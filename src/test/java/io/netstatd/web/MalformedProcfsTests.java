@@ -1,14 +1,8 @@
 package io.netstatd.web;
 
-import io.netstatd.socket.SocketService;
-import io.netstatd.socket.procfs.ProcfsProperties;
-import io.netstatd.socket.procfs.ProcfsSocketRepository;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A procfs tree with damaged lines, an empty udp and no IPv6 tables: the good rows are
  * served, the bad ones are skipped and reported, and nothing fails.
  */
-@WebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/broken")
-@Import({ SocketService.class, ProcfsSocketRepository.class })
-@EnableConfigurationProperties(ProcfsProperties.class)
+@ProcfsWebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/broken")
 class MalformedProcfsTests {
 
 	@Autowired

@@ -1,16 +1,10 @@
 package io.netstatd.web;
 
-import io.netstatd.socket.SocketService;
-import io.netstatd.socket.procfs.ProcfsProperties;
-import io.netstatd.socket.procfs.ProcfsSocketRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -20,9 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every wrong request gets a problem ({@code application/problem+json}) that names what
  * is wrong and what is allowed. The web slice runs over a fixture procfs tree.
  */
-@WebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
-@Import({ SocketService.class, ProcfsSocketRepository.class })
-@EnableConfigurationProperties(ProcfsProperties.class)
+@ProcfsWebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
 class ProblemResponsesTests {
 
 	private static final String STATES = "ESTABLISHED, SYN_SENT, SYN_RECV, FIN_WAIT1, FIN_WAIT2, TIME_WAIT, CLOSE, "

@@ -1,0 +1,31 @@
+package io.netstatd.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.netstatd.socket.SocketService;
+import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * A web slice with the real service and procfs repository, over the procfs tree named by
+ * {@link #properties()} (for example {@code netstatd.procfs.root=...}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest
+@Import({ SocketService.class, ProcfsSocketRepository.class })
+@EnableConfigurationProperties(ProcfsProperties.class)
+@interface ProcfsWebMvcTest {
+
+	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")
+	String[] properties();
+
+}
