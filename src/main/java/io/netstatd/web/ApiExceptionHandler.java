@@ -4,11 +4,16 @@ import io.netstatd.socket.procfs.ProcfsUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
@@ -36,6 +41,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("procfs unavailable");
 		problem.setProperty("file", ex.file().toString());
 		return problem;
+	}
+
+	/** Tomcat's own: a query string that is not valid percent-encoded UTF-8. */
+	@ExceptionHandler
+	ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The query string is not valid percent-encoded UTF-8.");
+		problem.setTitle("Invalid parameter");
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		// Spring says "No static resource x", which is not what a caller of an API looked
+		// for
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "No endpoint " + ex.getHttpMethod() + " /"
+				+ ex.getResourcePath() + "; the endpoints are listed at /swagger-ui.html.");
+		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	@ExceptionHandler
