@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Holds N established TCP connections on loopback (2N sockets) until stdin closes.
+
+One process may hold only ~20k descriptors, so socket_bench.py starts several of these.
+Each holds one listener on 127.0.0.1 and clients bound to distinct 127.<i>.x.y sources
+(each source has ~28k ephemeral ports), prints "ready <sockets>" and waits.
+Only loopback addresses are used.
+"""
+import socket
+import sys
+
+
+def main():
+    index, connections = int(sys.argv[1]), int(sys.argv[2])
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4096)
+    target = listener.getsockname()
+    held = [listener]
+    per_source = 20000
+    for n in range(connections):
+        source = n // per_source
+        client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        client.bind(("127.%d.%d.%d" % (10 + index, source // 250, 1 + source % 250), 0))
+        client.connect(target)
+        server, _ = listener.accept()
+        held.append(client)
+        held.append(server)
+    print("ready %d %d" % (len(held), target[1]), flush=True)
+    sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()

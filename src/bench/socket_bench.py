@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""netstatd against the tools it replaces, at N real TCP sockets on loopback.
+
+    ./mvnw -B -DskipTests package
+    python3 src/bench/socket_bench.py --sockets 60000 --runs 7
+
+Opens N sockets (N/2 established connections, spread over helper processes, distinct
+127.x.y.z sources), starts the packaged service on 127.0.0.1, and times every endpoint over
+HTTP (curl, warm) alternating with the reference commands in the same rounds: the median of
+--runs rounds each. Prints a table of medians and the ratios the performance targets are
+stated in, the service's RSS, and a concurrency run (64 clients polling /stats/states).
+Everything is bounded: it stops by itself, and sends traffic only to loopback.
+"""
+import argparse
+import glob
+import http.client
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PER_HELPER = 9000  # connections per helper: 18k descriptors, under the usual 20k limit
+
+
+def start_helpers(sockets):
+    connections = sockets // 2
+    helpers, index = [], 0
+    while connections > 0:
+        n = min(PER_HELPER, connections)
+        helpers.append(subprocess.Popen([sys.executable, os.path.join(HERE, "hold_sockets.py"), str(index), str(n)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
+        connections -= n
+        index += 1
+    ports = []
+    for helper in helpers:
+        line = helper.stdout.readline().split()
+        if not line or line[0] != "ready":
+            sys.exit("a socket helper failed")
+        ports.append(int(line[2]))
+    return helpers, ports
+
+
+def start_service(jar, port, extra):
+    process = subprocess.Popen(["java", "-jar", jar, "--server.port=%d" % port] + extra,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/actuator/health")
+            if conn.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    sys.exit("the service did not start")
+
+
+def rss_mb(pid, field="VmRSS"):
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(command):
+    start = time.perf_counter()
+    subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def concurrency(port, path, clients, requests_each):
+    def worker(latencies, errors):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for _ in range(requests_each):
+            start = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    errors.append(response.status)
+            except OSError as ex:
+                errors.append(str(ex))
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            latencies.append(time.perf_counter() - start)
+
+    latencies, errors, threads = [], [], []
+    start = time.perf_counter()
+    for _ in range(clients):
+        thread = threading.Thread(target=worker, args=(latencies, errors))
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    return {"throughput": len(latencies) / elapsed, "p50": latencies[len(latencies) // 2],
+            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], "errors": len(errors)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sockets", type=int, default=60000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--port", type=int, default=18099)
+    parser.add_argument("--jar", default=None)
+    parser.add_argument("--clients", type=int, default=64)
+    parser.add_argument("--service-arg", action="append", default=[], help="passed to the service, e.g. --netstatd.source=procfs")
+    args = parser.parse_args()
+    jar = args.jar or sorted(glob.glob(os.path.join(ROOT, "target", "netstatd-*.jar")))[-1]
+    for tool in ("curl", "netstat", "ss"):
+        if shutil.which(tool) is None:
+            sys.exit("%s is not installed (apt-get install curl net-tools iproute2)" % tool)
+
+    helpers, ports = start_helpers(args.sockets)
+    service = start_service(jar, args.port, args.service_arg)
+    try:
+        p = ports[0]
+        base = "curl -sf -o /dev/null 'http://127.0.0.1:%d" % args.port
+        items = [
+            ("cat /proc/net/tcp /proc/net/tcp6 (procfs floor)", "cat /proc/net/tcp /proc/net/tcp6 > /dev/null"),
+            ("netstat -nat | awk | sort | uniq -c (states recipe)",
+             "netstat -nat | awk '{print $6}' | sort | uniq -c | sort -rn > /dev/null"),
+            ("netstat -anp | grep | awk ... | head (top-ips recipe)",
+             "netstat -anp | grep %d | awk '{print $5}' | awk -F: '{print $1}' | sort | uniq -c | sort -nr | head -20 > /dev/null" % p),
+            ("netstat -ant", "netstat -ant > /dev/null"),
+            ("netstat -ltn", "netstat -ltn > /dev/null"),
+            ("netstat -antp", "netstat -antp > /dev/null"),
+            ("ss -tan", "ss -tan > /dev/null"),
+            ("ss -ltn", "ss -ltn > /dev/null"),
+            ("GET /stats/states", base + "/stats/states'"),
+            ("GET /stats/top-ips?port=P", base + "/stats/top-ips?port=%d'" % p),
+            ("GET /listening", base + "/listening'"),
+            ("GET /connections", base + "/connections'"),
+        ]
+        for _, command in items:  # warm-up: JIT, page cache, kernel structures
+            for _ in range(3):
+                timed(command)
+        samples = {name: [] for name, _ in items}
+        peak_rss = 0.0
+        for _ in range(args.runs):
+            for name, command in items:
+                samples[name].append(timed(command))
+                peak_rss = max(peak_rss, rss_mb(service.pid))
+        median = {name: statistics.median(values) * 1000 for name, values in samples.items()}
+
+        tcp_rows = sum(1 for _ in open("/proc/net/tcp")) + sum(1 for _ in open("/proc/net/tcp6")) - 2
+        print("\n%d TCP sockets (%d requested), %d cores, median of %d runs, milliseconds\n"
+              % (tcp_rows, args.sockets, os.cpu_count(), args.runs))
+        print("| what | median ms |")
+        print("| --- | ---: |")
+        for name, _ in items:
+            print("| %s | %.1f |" % (name, median[name]))
+
+        floor = median["cat /proc/net/tcp /proc/net/tcp6 (procfs floor)"]
+        targets = [
+            ("/stats/states / procfs floor", median["GET /stats/states"] / floor, "<= 1.2"),
+            ("/stats/states / states recipe", median["GET /stats/states"]
+             / median["netstat -nat | awk | sort | uniq -c (states recipe)"], "<= 0.4"),
+            ("/stats/top-ips / procfs floor", median["GET /stats/top-ips?port=P"] / floor, "<= 1.2"),
+            ("/stats/top-ips / top-ips recipe", median["GET /stats/top-ips?port=P"]
+             / median["netstat -anp | grep | awk ... | head (top-ips recipe)"], "<= 0.4"),
+            ("/listening / ss -ltn", median["GET /listening"] / median["ss -ltn"], "<= 1.5"),
+            ("/connections / netstat -ant", median["GET /connections"] / median["netstat -ant"], "<= 1.5"),
+        ]
+        print("\n| ratio | measured | target |")
+        print("| --- | ---: | --- |")
+        for name, ratio, target in targets:
+            print("| %s | %.2f | %s |" % (name, ratio, target))
+        print("\nservice RSS: %.0f MB now, %.0f MB peak while sampling, %.0f MB high-water mark"
+              % (rss_mb(service.pid), peak_rss, rss_mb(service.pid, "VmHWM")))
+
+        single = concurrency(args.port, "/stats/states", 1, 30)
+        many = concurrency(args.port, "/stats/states", args.clients, 10)
+        print("\n| /stats/states | throughput req/s | p50 ms | p99 ms | errors |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for name, result in (("1 client", single), ("%d clients" % args.clients, many)):
+            print("| %s | %.1f | %.1f | %.1f | %d |" % (name, result["throughput"], result["p50"] * 1000,
+                                                      result["p99"] * 1000, result["errors"]))
+        print("\nthroughput %d clients / 1 client: %.2f (target >= 4); p99/p50 at %d clients: %.2f (target <= 3)"
+              % (args.clients, many["throughput"] / single["throughput"], args.clients, many["p99"] / many["p50"]))
+    finally:
+        service.terminate()
+        service.wait(timeout=30)
+        for helper in helpers:
+            helper.stdin.close()
+        for helper in helpers:
+            helper.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()
