@@ -37,6 +37,11 @@ public enum SocketState {
 		this.code = code;
 	}
 
+	/** The kernel's code of this TCP state, or -1 for UNCONN and UNKNOWN. */
+	public int tcpCode() {
+		return this.code;
+	}
+
 	/** The state a TCP table's {@code st} code means. */
 	public static SocketState ofTcpCode(int code) {
 		return (code >= 0 && code < BY_TCP_CODE.length) ? BY_TCP_CODE[code] : UNKNOWN;

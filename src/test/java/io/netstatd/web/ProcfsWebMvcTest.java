@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.netstatd.socket.SocketService;
+import io.netstatd.socket.SocketSourceConfig;
+import io.netstatd.socket.SocketsProperties;
 import io.netstatd.socket.procfs.ProcfsProperties;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 
@@ -21,8 +23,8 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({ SocketService.class, ProcfsSocketRepository.class })
-@EnableConfigurationProperties(ProcfsProperties.class)
+@Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class })
+@EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

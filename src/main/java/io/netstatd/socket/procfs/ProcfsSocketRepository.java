@@ -8,6 +8,8 @@ import java.util.Set;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.SocketSource;
+import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
 
 import org.springframework.stereotype.Repository;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * and {@code udp6} are missing on a host with IPv6 off, and that is no error.
  */
 @Repository
-public class ProcfsSocketRepository {
+public class ProcfsSocketRepository implements SocketSource {
 
 	private final Path root;
 
@@ -28,8 +30,10 @@ public class ProcfsSocketRepository {
 
 	/**
 	 * Reads the tables of {@code protocols}, each once, in the order of {@link Protocol}.
+	 * procfs cannot leave out states: all are returned.
 	 */
-	public SocketTable read(Set<Protocol> protocols) {
+	@Override
+	public SocketTable read(Set<Protocol> protocols, Set<SocketState> states) {
 		List<InetSocket> sockets = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>(0);
 		for (Protocol protocol : Protocol.values()) {
@@ -40,6 +44,16 @@ public class ProcfsSocketRepository {
 			}
 		}
 		return new SocketTable(sockets, skipped);
+	}
+
+	@Override
+	public String name() {
+		return "procfs";
+	}
+
+	/** The procfs root this repository reads. */
+	public Path root() {
+		return this.root;
 	}
 
 	private SocketTable read(Protocol protocol) {

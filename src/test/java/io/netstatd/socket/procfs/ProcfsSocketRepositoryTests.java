@@ -24,7 +24,7 @@ class ProcfsSocketRepositoryTests {
 	void readsTheTablesAskedForInKernelOrder() throws IOException {
 		copy("tcp", "tcp6", "udp", "udp6");
 
-		SocketTable table = repository().read(EnumSet.of(Protocol.UDP6, Protocol.TCP));
+		SocketTable table = repository().read(EnumSet.of(Protocol.UDP6, Protocol.TCP), Set.of());
 
 		assertThat(table.sockets()).extracting(InetSocket::protocol).containsOnly(Protocol.TCP, Protocol.UDP6);
 		assertThat(table.sockets()).filteredOn((s) -> s.protocol() == Protocol.TCP).hasSize(14);
@@ -35,7 +35,7 @@ class ProcfsSocketRepositoryTests {
 	void takesMissingIpv6TablesAsIpv6Off() throws IOException {
 		copy("tcp", "udp");
 
-		SocketTable table = repository().read(EnumSet.allOf(Protocol.class));
+		SocketTable table = repository().read(EnumSet.allOf(Protocol.class), Set.of());
 
 		assertThat(table.sockets()).hasSize(16);
 		assertThat(table.skipped()).isEmpty();
@@ -46,7 +46,7 @@ class ProcfsSocketRepositoryTests {
 		copy("tcp6");
 
 		assertThatExceptionOfType(ProcfsUnavailableException.class)
-			.isThrownBy(() -> repository().read(Set.of(Protocol.TCP)))
+			.isThrownBy(() -> repository().read(Set.of(Protocol.TCP), Set.of()))
 			.withMessage("cannot read " + this.root.resolve("net/tcp") + ": no such file")
 			.satisfies((ex) -> assertThat(ex.file()).isEqualTo(this.root.resolve("net/tcp")));
 	}
@@ -58,7 +58,7 @@ class ProcfsSocketRepositoryTests {
 		Files.createDirectories(this.root.resolve("net/udp"));
 
 		assertThatExceptionOfType(ProcfsUnavailableException.class)
-			.isThrownBy(() -> repository().read(Set.of(Protocol.UDP)))
+			.isThrownBy(() -> repository().read(Set.of(Protocol.UDP), Set.of()))
 			.withMessage("cannot read " + this.root.resolve("net/udp") + ": Is a directory");
 	}
 
@@ -74,7 +74,7 @@ class ProcfsSocketRepositoryTests {
 			}
 		}
 
-		assertThat(repository().read(Set.of(Protocol.TCP)).sockets()).hasSize(rows);
+		assertThat(repository().read(Set.of(Protocol.TCP), Set.of()).sockets()).hasSize(rows);
 	}
 
 	private ProcfsSocketRepository repository() {

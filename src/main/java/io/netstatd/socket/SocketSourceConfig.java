@@ -1,0 +1,52 @@
+package io.netstatd.socket;
+
+import java.nio.file.Path;
+
+import io.netstatd.socket.netlink.NetlinkException;
+import io.netstatd.socket.netlink.NetlinkSocketSource;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Chooses where sockets are read from. netlink reads the namespace of this process, which
+ * is what {@code /proc/net} shows; a procfs root elsewhere (a fixture, another host's
+ * {@code /proc} mounted in) can only be read as procfs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SocketSourceConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(SocketSourceConfig.class);
+
+	@Bean
+	@Primary
+	SocketSource socketSource(SocketsProperties properties, ProcfsSocketRepository procfs) {
+		SocketSource source = choose(properties.source(), procfs);
+		log.info("Reading sockets from {} (procfs root {})", source.name(), procfs.root());
+		return source;
+	}
+
+	static SocketSource choose(SocketsProperties.Source wanted, ProcfsSocketRepository procfs) {
+		return switch (wanted) {
+			case PROCFS -> procfs;
+			case NETLINK -> new NetlinkSocketSource(procfs);
+			case AUTO -> {
+				if (!procfs.root().toAbsolutePath().normalize().equals(Path.of("/proc"))) {
+					yield procfs;
+				}
+				try {
+					yield new NetlinkSocketSource(procfs);
+				}
+				catch (NetlinkException ex) {
+					log.info("netlink sock_diag is not available ({}); using procfs", ex.getMessage());
+					yield procfs;
+				}
+			}
+		};
+	}
+
+}

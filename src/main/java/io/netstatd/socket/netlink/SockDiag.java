@@ -1,0 +1,106 @@
+package io.netstatd.socket.netlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.NativeLong;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+
+/**
+ * One {@code NETLINK_SOCK_DIAG} dump, as {@code ss} does it: a {@code struct
+ * inet_diag_req_v2} with the kernel's state filter, answered by as many buffers of
+ * {@code struct inet_diag_msg} as there are sockets.
+ */
+final class SockDiag {
+
+	private static final int IPPROTO_TCP = 6;
+
+	private static final int IPPROTO_UDP = 17;
+
+	private static final short NLM_F_REQUEST = 0x1;
+
+	private static final short NLM_F_DUMP = 0x300;
+
+	/** nlmsghdr (16) + inet_diag_req_v2 (8 + a 48-byte sockid). */
+	private static final int REQUEST_LENGTH = 72;
+
+	private static final int BUFFER = 64 * 1024;
+
+	private static final long TIMEOUT_SECONDS = 10;
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	private static final ThreadLocal<ByteBuffer> buffers = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.nativeOrder()));
+
+	private SockDiag() {
+	}
+
+	/**
+	 * Dumps the sockets of {@code protocol} in the states of {@code stateMask} (bit n for
+	 * kernel state code n) into {@code sockets}.
+	 */
+	static void dump(Protocol protocol, int stateMask, List<InetSocket> sockets) {
+		int fd = open();
+		try {
+			send(fd, protocol, stateMask);
+			ByteBuffer buffer = buffers.get();
+			InetDiagParser.Outcome outcome = InetDiagParser.Outcome.MORE;
+			while (outcome == InetDiagParser.Outcome.MORE) {
+				buffer.clear();
+				int received = LibC.recv(fd, buffer, new NativeLong(BUFFER), 0).intValue();
+				if (received <= 0) {
+					throw new NetlinkException("sock_diag dump ended without NLMSG_DONE");
+				}
+				outcome = InetDiagParser.parse(buffer, received, protocol, sockets);
+			}
+		}
+		catch (LastErrorException ex) {
+			throw new NetlinkException("sock_diag failed: errno " + ex.getErrorCode(), ex);
+		}
+		finally {
+			LibC.close(fd);
+		}
+	}
+
+	/** Opens and closes a sock_diag socket: whether this process may use netlink here. */
+	static void probe() {
+		LibC.close(open());
+	}
+
+	private static int open() {
+		try {
+			int fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_SOCK_DIAG);
+			LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, new long[] { TIMEOUT_SECONDS, 0 }, 16);
+			return fd;
+		}
+		catch (LastErrorException | UnsatisfiedLinkError | NoClassDefFoundError ex) {
+			throw new NetlinkException("cannot open a NETLINK_SOCK_DIAG socket: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void send(int fd, Protocol protocol, int stateMask) {
+		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
+		request.putInt(REQUEST_LENGTH)
+			.putShort((short) InetDiagParser.SOCK_DIAG_BY_FAMILY)
+			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
+			.putInt(sequence.incrementAndGet())
+			.putInt(0)
+			.put((byte) (protocol.ipv6() ? InetDiagParser.AF_INET6 : InetDiagParser.AF_INET))
+			.put((byte) (protocol.tcp() ? IPPROTO_TCP : IPPROTO_UDP))
+			.put((byte) 0)
+			.put((byte) 0)
+			.putInt(stateMask);
+		// the 48-byte sockid stays zero: no filter on addresses, ports or cookie
+		byte[] kernel = new byte[12];
+		// struct sockaddr_nl: nl_family in host order, then pad, nl_pid 0 (the kernel),
+		// groups 0
+		ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) LibC.AF_NETLINK);
+		LibC.sendto(fd, request.clear(), new NativeLong(REQUEST_LENGTH), 0, kernel, kernel.length);
+	}
+
+}
