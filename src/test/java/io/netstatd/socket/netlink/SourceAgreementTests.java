@@ -1,0 +1,99 @@
+package io.netstatd.socket.netlink;
+
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.netstatd.TestSockets;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketState;
+import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The same live sockets read through netlink and through procfs: identical rows. Skipped
+ * where this process may not open a sock_diag socket.
+ */
+class SourceAgreementTests {
+
+	static final TestSockets sockets = new TestSockets();
+
+	static final ProcfsSocketRepository procfs = new ProcfsSocketRepository(new ProcfsProperties(Path.of("/proc")));
+
+	static NetlinkSocketSource netlink;
+
+	static Set<Integer> ports;
+
+	@BeforeAll
+	static void openSockets() throws Exception {
+		try {
+			netlink = new NetlinkSocketSource(procfs);
+		}
+		catch (NetlinkException ex) {
+			assumeTrue(false, "netlink sock_diag is not available here: " + ex.getMessage());
+		}
+		ServerSocketChannel ipv4 = sockets.listen("127.0.0.1");
+		sockets.connect("127.0.0.21", ipv4, "127.0.0.1").write(java.nio.ByteBuffer.wrap("unread".getBytes()));
+		sockets.connect("127.0.0.22", ipv4, "127.0.0.1");
+		ServerSocketChannel ipv6 = sockets.listen("::1");
+		sockets.connect("::1", ipv6, "::1");
+		ServerSocketChannel dual = sockets.listenDualStack("127.0.0.1");
+		sockets.connect("127.0.0.23", dual, "127.0.0.1");
+		var udp = sockets.udp("127.0.0.1", null);
+		var udpClient = sockets.udp("127.0.0.24", udp);
+		udpClient.write(java.nio.ByteBuffer.wrap("unread datagram".getBytes()));
+		var udp6 = sockets.udp("::1", null);
+		ports = Set.of(TestSockets.port(ipv4), TestSockets.port(ipv6), TestSockets.port(dual), TestSockets.port(udp),
+				TestSockets.port(udpClient), TestSockets.port(udp6));
+		Thread.sleep(50);
+	}
+
+	@AfterAll
+	static void closeSockets() throws Exception {
+		sockets.close();
+	}
+
+	@Test
+	void bothSourcesGiveIdenticalRows() {
+		Set<Protocol> all = EnumSet.allOf(Protocol.class);
+
+		List<InetSocket> fromNetlink = ours(netlink.read(all, Set.of()).sockets());
+		List<InetSocket> fromProcfs = ours(procfs.read(all, Set.of()).sockets());
+
+		assertThat(fromNetlink).hasSize(14).isEqualTo(fromProcfs);
+		// the unread bytes: 6 on a TCP connection, a datagram's memory on the UDP socket
+		assertThat(fromNetlink).extracting(InetSocket::recvQ).contains(6L).filteredOn((q) -> q > 6).hasSize(1);
+	}
+
+	@Test
+	void netlinkLeavesOutStatesNotAskedForInTheKernel() {
+		List<InetSocket> listeners = ours(
+				netlink.read(EnumSet.of(Protocol.TCP, Protocol.TCP6), Set.of(SocketState.LISTEN)).sockets());
+
+		assertThat(listeners).hasSize(3).allSatisfy((s) -> assertThat(s.state()).isEqualTo(SocketState.LISTEN));
+	}
+
+	/** This test's sockets, in one order whatever the source's. */
+	private static List<InetSocket> ours(List<InetSocket> sockets) {
+		return sockets.stream()
+			.filter((s) -> ports.contains(s.localPort()) || ports.contains(s.remotePort()))
+			.sorted(Comparator.comparing(InetSocket::protocol)
+				.thenComparing(InetSocket::localAddress)
+				.thenComparingInt(InetSocket::localPort)
+				.thenComparing(InetSocket::remoteAddress)
+				.thenComparingInt(InetSocket::remotePort)
+				.thenComparingLong(InetSocket::inode))
+			.toList();
+	}
+
+}
