@@ -12,15 +12,25 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
+
 /**
  * Real sockets on loopback that a test opens, knows exactly, and closes.
  */
 public final class TestSockets implements AutoCloseable {
+
+	private static final java.util.Random RANDOM = new java.util.Random();
+
+	private static final ProcfsSocketRepository PROC = new ProcfsSocketRepository(
+			new ProcfsProperties(Path.of("/proc")));
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -30,7 +40,7 @@ public final class TestSockets implements AutoCloseable {
 			InetAddress inet = InetAddress.getByName(address);
 			ServerSocketChannel server = ServerSocketChannel
 				.open((inet instanceof Inet6Address) ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-			server.bind(new InetSocketAddress(inet, 0), 64);
+			bindClean((port) -> server.bind(new InetSocketAddress(inet, port), 64), true);
 			return keep(server);
 		}
 		catch (IOException ex) {
@@ -45,7 +55,8 @@ public final class TestSockets implements AutoCloseable {
 	public ServerSocketChannel listenDualStack(String ipv4) {
 		try {
 			ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET6);
-			server.bind(new InetSocketAddress(InetAddress.getByName(ipv4), 0), 64);
+			InetAddress inet = InetAddress.getByName(ipv4);
+			bindClean((port) -> server.bind(new InetSocketAddress(inet, port), 64), true);
 			return keep(server);
 		}
 		catch (IOException ex) {
@@ -81,7 +92,7 @@ public final class TestSockets implements AutoCloseable {
 			DatagramChannel channel = DatagramChannel
 				.open((inet instanceof Inet6Address) ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
 			keep(channel);
-			channel.bind(new InetSocketAddress(inet, 0));
+			bindClean((port) -> channel.bind(new InetSocketAddress(inet, port)), false);
 			if (peer != null) {
 				channel.connect(peer.getLocalAddress());
 			}
@@ -90,6 +101,43 @@ public final class TestSockets implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Binds to a port no socket table mentions, on either side, in any state: a TIME_WAIT
+	 * row left by an earlier run (or a benchmark) on the same port number would otherwise
+	 * join this test's rows. The port is drawn below the ephemeral range (32768 and up),
+	 * so no client connection takes it while the test runs.
+	 */
+	private static void bindClean(Binder binder, boolean tcp) throws IOException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20000 + RANDOM.nextInt(12000);
+			if (mentioned(port, tcp)) {
+				continue;
+			}
+			try {
+				binder.bind(port);
+				return;
+			}
+			catch (java.net.BindException ex) {
+				// taken meanwhile: draw another
+			}
+		}
+		throw new IOException("no clean port found below the ephemeral range");
+	}
+
+	private interface Binder {
+
+		void bind(int port) throws IOException;
+
+	}
+
+	private static boolean mentioned(int port, boolean tcp) {
+		Set<Protocol> tables = tcp ? EnumSet.of(Protocol.TCP, Protocol.TCP6) : EnumSet.of(Protocol.UDP, Protocol.UDP6);
+		return PROC.read(tables, Set.of())
+			.sockets()
+			.stream()
+			.anyMatch((socket) -> socket.localPort() == port || socket.remotePort() == port);
 	}
 
 	public static int port(java.nio.channels.NetworkChannel channel) {

@@ -30,7 +30,7 @@ public class SocketService {
 
 	/** Reads only the tables {@code filter} needs, and keeps the sockets it accepts. */
 	public SocketTable sockets(SocketFilter filter) {
-		SocketTable table = read(new Read(filter.protocols(), filter.states()));
+		SocketTable table = read(new Read(filter.protocols(), filter.kernelStates()));
 		List<InetSocket> matching = table.sockets().stream().filter(filter).toList();
 		return new SocketTable(matching, table.skipped());
 	}

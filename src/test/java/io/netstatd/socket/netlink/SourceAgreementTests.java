@@ -32,7 +32,9 @@ class SourceAgreementTests {
 
 	static NetlinkSocketSource netlink;
 
-	static Set<Integer> ports;
+	static Set<Integer> tcpPorts;
+
+	static Set<Integer> udpPorts;
 
 	@BeforeAll
 	static void openSockets() throws Exception {
@@ -53,8 +55,8 @@ class SourceAgreementTests {
 		var udpClient = sockets.udp("127.0.0.24", udp);
 		udpClient.write(java.nio.ByteBuffer.wrap("unread datagram".getBytes()));
 		var udp6 = sockets.udp("::1", null);
-		ports = Set.of(TestSockets.port(ipv4), TestSockets.port(ipv6), TestSockets.port(dual), TestSockets.port(udp),
-				TestSockets.port(udpClient), TestSockets.port(udp6));
+		tcpPorts = Set.of(TestSockets.port(ipv4), TestSockets.port(ipv6), TestSockets.port(dual));
+		udpPorts = Set.of(TestSockets.port(udp), TestSockets.port(udpClient), TestSockets.port(udp6));
 		Thread.sleep(50);
 	}
 
@@ -85,8 +87,12 @@ class SourceAgreementTests {
 
 	/** This test's sockets, in one order whatever the source's. */
 	private static List<InetSocket> ours(List<InetSocket> sockets) {
-		return sockets.stream()
-			.filter((s) -> ports.contains(s.localPort()) || ports.contains(s.remotePort()))
+		return sockets.stream().filter((s) -> {
+			// port numbers are per protocol: a TCP row on a number one of our UDP sockets
+			// has is not ours
+			Set<Integer> ports = s.protocol().tcp() ? tcpPorts : udpPorts;
+			return ports.contains(s.localPort()) || ports.contains(s.remotePort());
+		})
 			.sorted(Comparator.comparing(InetSocket::protocol)
 				.thenComparing(InetSocket::localAddress)
 				.thenComparingInt(InetSocket::localPort)
