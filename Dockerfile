@@ -12,6 +12,7 @@ RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar /netstatd.jar
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /netstatd.jar /opt/netstatd/netstatd.jar
+COPY src/main/jvm/options /opt/netstatd/jvm.options
 # root inside the container, but with every capability dropped except the ones that reading
 # other processes' /proc/<pid>/fd needs (see docker-compose.yml)
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/netstatd/netstatd.jar"]
+ENTRYPOINT ["java", "@/opt/netstatd/jvm.options", "-jar", "/opt/netstatd/netstatd.jar"]

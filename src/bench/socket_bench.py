@@ -46,7 +46,9 @@ def start_helpers(sockets):
 
 
 def start_service(jar, port, extra):
-    process = subprocess.Popen(["java", "-jar", jar, "--server.port=%d" % port] + extra,
+    # the JVM options the service ships with (spring-boot:run and the container use them too)
+    options = "@" + os.path.join(ROOT, "src", "main", "jvm", "options")
+    process = subprocess.Popen(["java", options, "-jar", jar, "--server.port=%d" % port] + extra,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:

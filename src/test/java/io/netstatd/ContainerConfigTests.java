@@ -74,7 +74,8 @@ class ContainerConfigTests {
 		assertThat(service.get("build")).isEqualTo(Map.of("context", ".", "dockerfile", "Dockerfile"));
 		assertThat(dockerfile).contains("RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar")
 			.contains("COPY --from=build /netstatd.jar /opt/netstatd/netstatd.jar")
-			.contains("\"-jar\", \"/opt/netstatd/netstatd.jar\"");
+			.contains("COPY src/main/jvm/options /opt/netstatd/jvm.options")
+			.contains("[\"java\", \"@/opt/netstatd/jvm.options\", \"-jar\", \"/opt/netstatd/netstatd.jar\"]");
 		assertThat(Files.readString(Path.of("pom.xml"))).contains("<artifactId>netstatd</artifactId>");
 	}
 
