@@ -106,6 +106,24 @@ class LiveSocketsTests {
 	}
 
 	@Test
+	void namesThisJvmAsTheOwnerOfItsSockets() {
+		int p = TestSockets.port(ipv4Server);
+
+		JsonPath body = get("/connections?port=" + p + "&processes=true");
+
+		List<Map<String, Object>> rows = body.getList("connections");
+		assertThat(rows).hasSize(11)
+			.allSatisfy((row) -> assertThat(row.get("processes"))
+				.isEqualTo(List.of(Map.of("pid", (int) ProcessHandle.current().pid(), "name", "java"))));
+		assertThat(body.getInt("processScan.processes")).isPositive();
+		JsonPath plain = get("/connections?port=" + p);
+		List<Map<String, Object>> plainRows = plain.getList("connections");
+		assertThat(plainRows).allSatisfy((row) -> assertThat(row).doesNotContainKey("processes"));
+		Map<String, Object> plainBody = plain.getMap("");
+		assertThat(plainBody).doesNotContainKey("processScan");
+	}
+
+	@Test
 	void showsUnreadBytesAsRecvQ() throws Exception {
 		ServerSocketChannel server = sockets.listen("127.0.0.1");
 		SocketChannel client = sockets.connect("127.0.0.7", server, "127.0.0.1");

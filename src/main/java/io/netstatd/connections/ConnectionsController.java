@@ -1,8 +1,13 @@
 package io.netstatd.connections;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
+import io.netstatd.process.ProcessScan;
+import io.netstatd.process.ProcessScanner;
+import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketFilter;
@@ -37,8 +42,11 @@ class ConnectionsController {
 
 	private final SocketService sockets;
 
-	ConnectionsController(SocketService sockets) {
+	private final ProcessScanner processes;
+
+	ConnectionsController(SocketService sockets, ProcessScanner processes) {
 		this.sockets = sockets;
+		this.processes = processes;
 	}
 
 	@GetMapping(path = "/connections", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,11 +70,14 @@ class ConnectionsController {
 							name = "localPort", required = false) String localPort,
 			@Parameter(description = "the remote port",
 					schema = @Schema(type = "integer", minimum = "0", maximum = "65535")) @RequestParam(
-							name = "remotePort", required = false) String remotePort) {
+							name = "remotePort", required = false) String remotePort,
+			@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
+					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(name = "processes",
+							required = false) String processes) {
 		SocketFilter filter = new SocketFilter(protocols(protocol),
 				QueryParameters.list("state", state, SocketState::fromName, STATES), QueryParameters.port("port", port),
 				QueryParameters.port("localPort", localPort), QueryParameters.port("remotePort", remotePort), false);
-		return list(filter);
+		return list(filter, QueryParameters.bool("processes", processes, false));
 	}
 
 	@GetMapping(path = "/listening", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,15 +90,24 @@ class ConnectionsController {
 							required = false) String protocol,
 			@Parameter(description = "the local port",
 					schema = @Schema(type = "integer", minimum = "0", maximum = "65535")) @RequestParam(name = "port",
-							required = false) String port) {
+							required = false) String port,
+			@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
+					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(name = "processes",
+							required = false) String processes) {
 		SocketFilter filter = new SocketFilter(protocols(protocol), Set.of(), null, QueryParameters.port("port", port),
 				null, true);
-		return list(filter);
+		return list(filter, QueryParameters.bool("processes", processes, false));
 	}
 
-	private SocketList list(SocketFilter filter) {
+	private SocketList list(SocketFilter filter, boolean withProcesses) {
 		SocketTable table = this.sockets.sockets(filter);
-		return new SocketList(table.sockets().size(), table.sockets(), Skipped.of(table.skipped()));
+		// owners are walked only when asked, once per request, after the sockets are read
+		ProcessScan scan = withProcesses ? this.processes.scan() : null;
+		List<SocketRow> rows = new ArrayList<>(table.sockets().size());
+		for (InetSocket socket : table.sockets()) {
+			rows.add(new SocketRow(socket, (scan != null) ? scan.owners(socket.inode()) : null));
+		}
+		return new SocketList(rows.size(), rows, Skipped.of(table.skipped()), scan);
 	}
 
 	private static Set<Protocol> protocols(String protocol) {

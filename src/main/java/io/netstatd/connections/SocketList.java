@@ -3,7 +3,8 @@ package io.netstatd.connections;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-import io.netstatd.socket.InetSocket;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netstatd.process.ProcessScan;
 import io.netstatd.socket.Skipped;
 
 /**
@@ -12,8 +13,11 @@ import io.netstatd.socket.Skipped;
  * @param count how many sockets are listed
  * @param connections the sockets, in the kernel's order: tcp, tcp6, udp, udp6
  * @param skipped the procfs lines that could not be read
+ * @param processScan with {@code processes=true}: how many processes were walked for
+ * owners, and how many could not be read (their sockets show no owner)
  */
 @Schema(requiredProperties = { "count", "connections", "skipped" })
-public record SocketList(int count, List<InetSocket> connections, Skipped skipped) {
+public record SocketList(int count, List<SocketRow> connections, Skipped skipped,
+		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) {
 
 }

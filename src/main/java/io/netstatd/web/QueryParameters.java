@@ -27,6 +27,17 @@ public final class QueryParameters {
 		return (value != null) ? integer(name, value, min, max, "an integer from " + min + " to " + max) : fallback;
 	}
 
+	/** {@code true} or {@code false}, exactly; {@code fallback} when absent. */
+	public static boolean bool(String name, String value, boolean fallback) {
+		if (value == null) {
+			return fallback;
+		}
+		if (!value.equals("true") && !value.equals("false")) {
+			throw invalid(name, value, "true or false");
+		}
+		return Boolean.parseBoolean(value);
+	}
+
 	/**
 	 * A comma-separated list of names, each looked up by {@code lookup} (which answers
 	 * null for an unknown name); the empty set when the parameter is absent.

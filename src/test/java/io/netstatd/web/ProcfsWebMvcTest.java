@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.netstatd.process.ProcessScanner;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketSourceConfig;
 import io.netstatd.socket.SocketsProperties;
@@ -23,7 +24,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class })
+@Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class })
 @interface ProcfsWebMvcTest {
 

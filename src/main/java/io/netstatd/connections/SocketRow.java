@@ -1,0 +1,20 @@
+package io.netstatd.connections;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.netstatd.process.SocketProcess;
+import io.netstatd.socket.InetSocket;
+
+/**
+ * One socket as a socket list shows it: the socket's columns, and its owners when asked.
+ *
+ * @param socket the socket
+ * @param processes the processes holding it (netstat -p), only with
+ * {@code processes=true}; empty for TIME_WAIT rows, which no process holds
+ */
+public record SocketRow(@JsonUnwrapped InetSocket socket,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes) {
+
+}

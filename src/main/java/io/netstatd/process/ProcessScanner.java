@@ -1,0 +1,185 @@
+package io.netstatd.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netstatd.socket.procfs.ProcfsProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps socket inodes to the processes holding them, as {@code netstat -p} and
+ * {@code ss -p} do: every {@code <procfs root>/<pid>/fd/*} link that reads
+ * {@code socket:[inode]}. Processes are walked in parallel. One that exits mid-walk is
+ * skipped; one whose descriptors may not be read is counted as unreadable.
+ */
+@Component
+public class ProcessScanner {
+
+	private static final String SOCKET_PREFIX = "socket:[";
+
+	private final Path root;
+
+	public ProcessScanner(ProcfsProperties properties) {
+		this.root = properties.root();
+	}
+
+	/** Walks every process once. */
+	public ProcessScan scan() {
+		List<Integer> pids = pids();
+		AtomicInteger unreadable = new AtomicInteger();
+		Map<Long, List<SocketProcess>> byInode = pids.parallelStream()
+			.map((pid) -> sockets(pid, unreadable))
+			.collect(HashMap::new, ProcessScanner::merge, ProcessScanner::mergeAll);
+		byInode.values().forEach((owners) -> owners.sort(Comparator.comparingInt(SocketProcess::pid)));
+		return new ProcessScan(byInode, pids.size(), unreadable.get());
+	}
+
+	private List<Integer> pids() {
+		List<Integer> pids = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.root)) {
+			for (Path entry : entries) {
+				int pid = pid(entry.getFileName().toString());
+				if (pid > 0) {
+					pids.add(pid);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// no procfs here: no owners, which every row then shows
+		}
+		return pids;
+	}
+
+	/**
+	 * One process's socket inodes, with the process; empty when it is gone or unreadable.
+	 */
+	private ProcessSockets sockets(int pid, AtomicInteger unreadable) {
+		Path process = this.root.resolve(Integer.toString(pid));
+		// a set: a descriptor dup()ed in one process is still one owner
+		Set<Long> inodes = new HashSet<>();
+		try (DirectoryStream<Path> fds = Files.newDirectoryStream(process.resolve("fd"))) {
+			for (Path fd : fds) {
+				long inode = socketInode(readLink(fd));
+				if (inode > 0) {
+					inodes.add(inode);
+				}
+			}
+		}
+		catch (AccessDeniedException ex) {
+			unreadable.incrementAndGet();
+			return new ProcessSockets(null, Set.of());
+		}
+		catch (IOException ex) {
+			// exited while walked
+			return new ProcessSockets(null, Set.of());
+		}
+		if (inodes.isEmpty()) {
+			return new ProcessSockets(null, Set.of());
+		}
+		return new ProcessSockets(new SocketProcess(pid, name(process)), inodes);
+	}
+
+	private static String readLink(Path fd) throws AccessDeniedException {
+		try {
+			return Files.readSymbolicLink(fd).toString();
+		}
+		catch (AccessDeniedException ex) {
+			// a process of another user, or a listable but unreadable fd directory: not
+			// ours to see
+			throw ex;
+		}
+		catch (IOException ex) {
+			// the descriptor was closed between listing and reading
+			return "";
+		}
+	}
+
+	private static String name(Path process) {
+		try {
+			String name = processName(Files.readAllBytes(process.resolve("cmdline")), null);
+			if (name != null) {
+				return name;
+			}
+			return processName(new byte[0], Files.readString(process.resolve("comm"), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			// exited meanwhile
+			return "?";
+		}
+	}
+
+	/** The inode of a {@code socket:[inode]} link target, or -1 for anything else. */
+	static long socketInode(String target) {
+		if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * A process's name: the base name of argv[0] (up to its first NUL), untruncated, or
+	 * {@code comm} (which the kernel cuts at 15 bytes) when argv is empty, as for kernel
+	 * threads; {@code null} when neither gives one.
+	 */
+	static String processName(byte[] cmdline, String comm) {
+		int end = 0;
+		while (end < cmdline.length && cmdline[end] != 0) {
+			end++;
+		}
+		if (end > 0) {
+			String argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
+			String base = argv0.substring(argv0.lastIndexOf('/') + 1);
+			return base.isEmpty() ? argv0 : base;
+		}
+		return (comm != null) ? comm.strip() : null;
+	}
+
+	static int pid(String name) {
+		if (name.isEmpty() || name.length() > 9) {
+			return -1;
+		}
+		int pid = 0;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			pid = pid * 10 + (c - '0');
+		}
+		return pid;
+	}
+
+	private static void merge(Map<Long, List<SocketProcess>> byInode, ProcessSockets sockets) {
+		for (long inode : sockets.inodes()) {
+			byInode.computeIfAbsent(inode, (i) -> new ArrayList<>(1)).add(sockets.process());
+		}
+	}
+
+	private static void mergeAll(Map<Long, List<SocketProcess>> into, Map<Long, List<SocketProcess>> from) {
+		from.forEach(
+				(inode, owners) -> into.computeIfAbsent(inode, (i) -> new ArrayList<>(owners.size())).addAll(owners));
+	}
+
+	private record ProcessSockets(SocketProcess process, Set<Long> inodes) {
+
+	}
+
+}

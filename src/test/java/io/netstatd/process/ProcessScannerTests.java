@@ -1,0 +1,100 @@
+package io.netstatd.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.netstatd.socket.procfs.ProcfsProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The owner walk over a procfs tree the test builds: fd links are symlinks whose targets
+ * need not exist, as in the real {@code /proc/<pid>/fd}.
+ */
+class ProcessScannerTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void mapsSocketInodesToEveryProcessHoldingThem() throws IOException {
+		process(812, "/usr/sbin/nginx\0-g\0daemon off;\0", "nginx", "socket:[555]", "/dev/null", "pipe:[9]");
+		process(813, "nginx: worker process\0", "nginx", "socket:[555]", "socket:[556]");
+		process(900, "/opt/app/bin/python3\0server.py\0", "python3", "socket:[557]", "socket:[557]");
+		process(2, "", "kthreadd\n");
+		Files.createDirectories(this.root.resolve("self"));
+		Files.createDirectories(this.root.resolve("net"));
+
+		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root)).scan();
+
+		assertThat(scan.processes()).isEqualTo(4);
+		assertThat(scan.unreadable()).isZero();
+		assertThat(scan.owners(555)).containsExactly(new SocketProcess(812, "nginx"),
+				new SocketProcess(813, "nginx: worker process"));
+		assertThat(scan.owners(556)).containsExactly(new SocketProcess(813, "nginx: worker process"));
+		// two descriptors of one socket in one process: one owner
+		assertThat(scan.owners(557)).containsExactly(new SocketProcess(900, "python3"));
+		assertThat(scan.owners(0)).isEmpty();
+		assertThat(scan.owners(999)).isEmpty();
+	}
+
+	@Test
+	void findsNoOwnersWithoutProcfs() {
+		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root.resolve("missing"))).scan();
+
+		assertThat(scan.processes()).isZero();
+		assertThat(scan.owners(555)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			socket:[12345]    | 12345
+			socket:[0]        | 0
+			socket:[]         | -1
+			socket:[12x]      | -1
+			pipe:[12345]      | -1
+			/dev/null         | -1
+			socket:[12345     | -1
+			""")
+	void readsSocketInodesFromLinkTargets(String target, long inode) {
+		assertThat(ProcessScanner.socketInode(target)).isEqualTo(inode);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/usr/lib/jvm/java-17/bin/java\\0-jar\\0x.jar | comm | java
+			nginx: worker process\\0                   | comm | nginx: worker process
+			a-very-long-program-name-past-fifteen\\0   | comm | a-very-long-program-name-past-fifteen
+			''                                         | kworker/0:1 | kworker/0:1
+			""")
+	void namesProcessesByArgvZeroThenComm(String cmdline, String comm, String name) {
+		byte[] bytes = cmdline.replace("\\0", "\0").getBytes(StandardCharsets.UTF_8);
+
+		assertThat(ProcessScanner.processName(bytes, comm)).isEqualTo(name);
+	}
+
+	@Test
+	void takesOnlyNumericEntriesAsPids() {
+		assertThat(ProcessScanner.pid("4194304")).isEqualTo(4194304);
+		assertThat(ProcessScanner.pid("self")).isEqualTo(-1);
+		assertThat(ProcessScanner.pid("")).isEqualTo(-1);
+		assertThat(ProcessScanner.pid("99999999999")).isEqualTo(-1);
+	}
+
+	private void process(int pid, String cmdline, String comm, String... fds) throws IOException {
+		Path process = Files.createDirectories(this.root.resolve(Integer.toString(pid)));
+		Files.writeString(process.resolve("cmdline"), cmdline);
+		Files.writeString(process.resolve("comm"), comm);
+		Path fd = Files.createDirectories(process.resolve("fd"));
+		for (int i = 0; i < fds.length; i++) {
+			Files.createSymbolicLink(fd.resolve(Integer.toString(3 + i)), Path.of(fds[i]));
+		}
+	}
+
+}
