@@ -141,6 +141,7 @@ def main():
             ("GET /stats/top-ips?port=P", base + "/stats/top-ips?port=%d'" % p),
             ("GET /listening", base + "/listening'"),
             ("GET /connections", base + "/connections'"),
+            ("GET /connections?processes=true", base + "/connections?processes=true'"),
         ]
         for _, command in items:  # warm-up: JIT, page cache, kernel structures
             for _ in range(3):
@@ -171,6 +172,8 @@ def main():
              / median["netstat -anp | grep | awk ... | head (top-ips recipe)"], "<= 0.4"),
             ("/listening / ss -ltn", median["GET /listening"] / median["ss -ltn"], "<= 1.5"),
             ("/connections / netstat -ant", median["GET /connections"] / median["netstat -ant"], "<= 1.5"),
+            ("/connections?processes=true / netstat -antp", median["GET /connections?processes=true"]
+             / median["netstat -antp"], "<= 0.5"),
         ]
         print("\n| ratio | measured | target |")
         print("| --- | ---: | --- |")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.netstatd.process.ProcessScan;
 import io.netstatd.process.ProcessScanner;
@@ -100,9 +101,11 @@ class ConnectionsController {
 	}
 
 	private SocketList list(SocketFilter filter, boolean withProcesses) {
+		// owners are walked only when asked, once per request, while the sockets are read
+		CompletableFuture<ProcessScan> owners = withProcesses ? CompletableFuture.supplyAsync(this.processes::scan)
+				: CompletableFuture.completedFuture(null);
 		SocketTable table = this.sockets.sockets(filter);
-		// owners are walked only when asked, once per request, after the sockets are read
-		ProcessScan scan = withProcesses ? this.processes.scan() : null;
+		ProcessScan scan = owners.join();
 		List<SocketRow> rows = new ArrayList<>(table.sockets().size());
 		for (InetSocket socket : table.sockets()) {
 			rows.add(new SocketRow(socket, (scan != null) ? scan.owners(socket.inode()) : null));

@@ -1,6 +1,7 @@
 package io.netstatd.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -9,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import io.netstatd.socket.procfs.ProcfsProperties;
 
@@ -68,15 +69,9 @@ public class ProcessScanner {
 	 */
 	private ProcessSockets sockets(int pid, AtomicInteger unreadable) {
 		Path process = this.root.resolve(Integer.toString(pid));
-		// a set: a descriptor dup()ed in one process is still one owner
-		Set<Long> inodes = new HashSet<>();
-		try (DirectoryStream<Path> fds = Files.newDirectoryStream(process.resolve("fd"))) {
-			for (Path fd : fds) {
-				long inode = socketInode(readLink(fd));
-				if (inode > 0) {
-					inodes.add(inode);
-				}
-			}
+		List<Path> fds = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(process.resolve("fd"))) {
+			entries.forEach(fds::add);
 		}
 		catch (AccessDeniedException ex) {
 			unreadable.incrementAndGet();
@@ -86,24 +81,40 @@ public class ProcessScanner {
 			// exited while walked
 			return new ProcessSockets(null, Set.of());
 		}
+		// a server may hold tens of thousands of descriptors: its links are read in
+		// parallel
+		// too, so that one big process does not keep one core busy while the other idles;
+		// a set, since a descriptor dup()ed in one process is still one owner
+		Set<Long> inodes;
+		try {
+			inodes = fds.parallelStream()
+				.mapToLong(ProcessScanner::linkedSocketInode)
+				.filter((inode) -> inode > 0)
+				.boxed()
+				.collect(Collectors.toSet());
+		}
+		catch (UncheckedIOException ex) {
+			unreadable.incrementAndGet();
+			return new ProcessSockets(null, Set.of());
+		}
 		if (inodes.isEmpty()) {
 			return new ProcessSockets(null, Set.of());
 		}
 		return new ProcessSockets(new SocketProcess(pid, name(process)), inodes);
 	}
 
-	private static String readLink(Path fd) throws AccessDeniedException {
+	/** The socket inode an fd link points to, or -1. */
+	private static long linkedSocketInode(Path fd) {
 		try {
-			return Files.readSymbolicLink(fd).toString();
+			return socketInode(Files.readSymbolicLink(fd).toString());
 		}
 		catch (AccessDeniedException ex) {
-			// a process of another user, or a listable but unreadable fd directory: not
-			// ours to see
-			throw ex;
+			// another user's process, or a listable but unreadable fd directory: not ours
+			throw new UncheckedIOException(ex);
 		}
 		catch (IOException ex) {
 			// the descriptor was closed between listing and reading
-			return "";
+			return -1;
 		}
 	}
 
