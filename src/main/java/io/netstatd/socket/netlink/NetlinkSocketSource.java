@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
@@ -43,22 +42,21 @@ public class NetlinkSocketSource implements SocketSource {
 
 	@Override
 	public SocketTable read(Set<Protocol> protocols, Set<SocketState> states) {
+		return SocketTable.join(protocols, (protocol) -> read(protocol, states));
+	}
+
+	private SocketTable read(Protocol protocol, Set<SocketState> states) {
+		// a dump of its own: one that fails half way leaves nothing to mix with procfs
+		// rows
 		List<InetSocket> sockets = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>(0);
-		for (Protocol protocol : Protocol.values()) {
-			if (protocols.contains(protocol)) {
-				try {
-					SockDiag.dump(protocol, stateMask(protocol, states), sockets);
-				}
-				catch (NetlinkException ex) {
-					warnOnce(protocol, ex);
-					SocketTable table = this.fallback.read(EnumSet.of(protocol), states);
-					sockets.addAll(table.sockets());
-					skipped.addAll(table.skipped());
-				}
-			}
+		try {
+			SockDiag.dump(protocol, stateMask(protocol, states), sockets);
+			return new SocketTable(sockets, List.of());
 		}
-		return new SocketTable(sockets, skipped);
+		catch (NetlinkException ex) {
+			warnOnce(protocol, ex);
+			return this.fallback.read(EnumSet.of(protocol), states);
+		}
 	}
 
 	@Override

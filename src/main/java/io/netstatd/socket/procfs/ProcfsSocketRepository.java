@@ -1,13 +1,10 @@
 package io.netstatd.socket.procfs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
@@ -34,16 +31,7 @@ public class ProcfsSocketRepository implements SocketSource {
 	 */
 	@Override
 	public SocketTable read(Set<Protocol> protocols, Set<SocketState> states) {
-		List<InetSocket> sockets = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>(0);
-		for (Protocol protocol : Protocol.values()) {
-			if (protocols.contains(protocol)) {
-				SocketTable table = read(protocol);
-				sockets.addAll(table.sockets());
-				skipped.addAll(table.skipped());
-			}
-		}
-		return new SocketTable(sockets, skipped);
+		return SocketTable.join(protocols, this::read);
 	}
 
 	@Override
