@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * deliberate change, {@code ./mvnw test -Dtest=GoldenTests -Dgolden.update=true} rewrites
  * them; review the diff.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"netstatd.procfs.root=src/test/resources/procfs/golden", "netstatd.passwd-file=src/test/resources/etc/passwd" })
 class GoldenTests {
 
 	private static final Path GOLDEN = Path.of("src/test/resources/golden");

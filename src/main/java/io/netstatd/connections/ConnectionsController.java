@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.netstatd.process.ProcessScan;
 import io.netstatd.process.ProcessScanner;
+import io.netstatd.process.UserNames;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
@@ -37,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ProblemResponses
 class ConnectionsController {
 
-	private static final Set<Protocol> INET = EnumSet.allOf(Protocol.class);
+	private static final Set<Protocol> PROTOCOLS = EnumSet.allOf(Protocol.class);
 
 	private static final Set<SocketState> STATES = EnumSet.allOf(SocketState.class);
 
@@ -45,9 +46,12 @@ class ConnectionsController {
 
 	private final ProcessScanner processes;
 
-	ConnectionsController(SocketService sockets, ProcessScanner processes) {
+	private final UserNames users;
+
+	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users) {
 		this.sockets = sockets;
 		this.processes = processes;
+		this.users = users;
 	}
 
 	@GetMapping(path = "/connections", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,9 +59,14 @@ class ConnectionsController {
 	@ApiResponse(responseCode = "200", description = "the sockets",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)))
 	SocketList connections(
-			@Parameter(description = "tcp, tcp6, udp, udp6; comma-separated for several",
+			@Parameter(
+					description = "tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6; comma-separated for several; "
+							+ "tcp, tcp6, udp and udp6 when absent",
 					schema = @Schema(type = "string", example = "tcp,tcp6")) @RequestParam(name = "protocol",
 							required = false) String protocol,
+			@Parameter(description = "inet (IPv4, netstat -4) or inet6 (IPv6, netstat -6)",
+					schema = @Schema(type = "string", allowableValues = { "inet", "inet6" })) @RequestParam(
+							name = "family", required = false) String family,
 			@Parameter(
 					description = "netstat state names, case-insensitive, comma-separated for several; "
 							+ "UNCONN is a UDP socket with no peer",
@@ -75,7 +84,7 @@ class ConnectionsController {
 			@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
 					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(name = "processes",
 							required = false) String processes) {
-		SocketFilter filter = new SocketFilter(protocols(protocol),
+		SocketFilter filter = new SocketFilter(protocols(protocol, family),
 				QueryParameters.list("state", state, SocketState::fromName, STATES), QueryParameters.port("port", port),
 				QueryParameters.port("localPort", localPort), QueryParameters.port("remotePort", remotePort), false);
 		return list(filter, QueryParameters.bool("processes", processes, false));
@@ -86,17 +95,22 @@ class ConnectionsController {
 	@ApiResponse(responseCode = "200", description = "the listening sockets",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)))
 	SocketList listening(
-			@Parameter(description = "tcp, tcp6, udp, udp6; comma-separated for several",
+			@Parameter(
+					description = "tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6; comma-separated for several; "
+							+ "tcp, tcp6, udp and udp6 when absent",
 					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
 							required = false) String protocol,
+			@Parameter(description = "inet (IPv4, netstat -4) or inet6 (IPv6, netstat -6)",
+					schema = @Schema(type = "string", allowableValues = { "inet", "inet6" })) @RequestParam(
+							name = "family", required = false) String family,
 			@Parameter(description = "the local port",
 					schema = @Schema(type = "integer", minimum = "0", maximum = "65535")) @RequestParam(name = "port",
 							required = false) String port,
 			@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
 					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(name = "processes",
 							required = false) String processes) {
-		SocketFilter filter = new SocketFilter(protocols(protocol), Set.of(), null, QueryParameters.port("port", port),
-				null, true);
+		SocketFilter filter = new SocketFilter(protocols(protocol, family), Set.of(), null,
+				QueryParameters.port("port", port), null, true);
 		return list(filter, QueryParameters.bool("processes", processes, false));
 	}
 
@@ -108,14 +122,27 @@ class ConnectionsController {
 		ProcessScan scan = owners.join();
 		List<SocketRow> rows = new ArrayList<>(table.sockets().size());
 		for (InetSocket socket : table.sockets()) {
-			rows.add(new SocketRow(socket, (scan != null) ? scan.owners(socket.inode()) : null));
+			rows.add(new SocketRow(socket, this.users.name(socket.uid()),
+					(scan != null) ? scan.owners(socket.inode()) : null));
 		}
 		return new SocketList(rows.size(), rows, Skipped.of(table.skipped()), scan);
 	}
 
-	private static Set<Protocol> protocols(String protocol) {
-		Set<Protocol> protocols = QueryParameters.list("protocol", protocol, Protocol::fromLabel, INET);
-		return protocols.isEmpty() ? INET : protocols;
+	/**
+	 * The tables asked for (netstat's -antu ones by default), narrowed to one family (-4,
+	 * -6).
+	 */
+	private static Set<Protocol> protocols(String protocol, String family) {
+		Set<Protocol> protocols = EnumSet.copyOf(Protocol.TCP_AND_UDP);
+		Set<Protocol> asked = QueryParameters.list("protocol", protocol, Protocol::fromLabel, PROTOCOLS);
+		if (!asked.isEmpty()) {
+			protocols = EnumSet.copyOf(asked);
+		}
+		String wanted = QueryParameters.oneOf("family", family, List.of("inet", "inet6"));
+		if (wanted != null) {
+			protocols.removeIf((p) -> p.ipv6() != wanted.equals("inet6"));
+		}
+		return protocols;
 	}
 
 }

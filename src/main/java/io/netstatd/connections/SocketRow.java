@@ -11,10 +11,12 @@ import io.netstatd.socket.InetSocket;
  * One socket as a socket list shows it: the socket's columns, and its owners when asked.
  *
  * @param socket the socket
+ * @param user the name of the socket's owner uid (netstat -e), absent when the passwd
+ * file has none
  * @param processes the processes holding it (netstat -p), only with
  * {@code processes=true}; empty for TIME_WAIT rows, which no process holds
  */
-public record SocketRow(@JsonUnwrapped InetSocket socket,
+public record SocketRow(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonInclude.Include.NON_NULL) String user,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes) {
 
 }

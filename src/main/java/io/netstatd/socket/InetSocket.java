@@ -19,13 +19,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param uid the owner's user id
  * @param inode the socket's inode, 0 for TIME_WAIT and SYN_RECV rows, which have no
  * socket
+ * @param timer the pending timer ({@code netstat -o})
  */
 @JsonPropertyOrder({ "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ", "sendQ",
-		"uid", "inode" })
+		"uid", "inode", "timer" })
 @Schema(requiredProperties = { "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ",
-		"sendQ", "uid", "inode" })
+		"sendQ", "uid", "inode", "timer" })
 public record InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,
-		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode) {
+		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode, SocketTimer timer) {
 
 	/**
 	 * Whether this socket waits for peers: a TCP listener, or a UDP socket with no peer.

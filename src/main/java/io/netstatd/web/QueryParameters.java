@@ -1,6 +1,7 @@
 package io.netstatd.web;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,6 +26,14 @@ public final class QueryParameters {
 	/** An integer from {@code min} to {@code max}, or {@code fallback} when absent. */
 	public static int integer(String name, String value, int min, int max, int fallback) {
 		return (value != null) ? integer(name, value, min, max, "an integer from " + min + " to " + max) : fallback;
+	}
+
+	/** One of {@code allowed}, exactly; {@code null} when absent. */
+	public static String oneOf(String name, String value, List<String> allowed) {
+		if (value != null && !allowed.contains(value)) {
+			throw invalid(name, value, "one of " + String.join(", ", allowed));
+		}
+		return value;
 	}
 
 	/** {@code true} or {@code false}, exactly; {@code fallback} when absent. */

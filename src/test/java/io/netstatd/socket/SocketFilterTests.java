@@ -36,9 +36,9 @@ class SocketFilterTests {
 	void keepsListenersOnlyWhenAsked() {
 		SocketFilter listening = new SocketFilter(ALL, Set.of(), null, null, null, true);
 		InetSocket unconnectedUdp = new InetSocket(Protocol.UDP, HOST, 53, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0,
-				0, 0, 1);
+				0, 0, 1, SocketTimer.OFF);
 		InetSocket connectedUdp = new InetSocket(Protocol.UDP, HOST, 5353, HOST, 53, SocketState.ESTABLISHED, 0, 0, 0,
-				2);
+				2, SocketTimer.OFF);
 
 		assertThat(listening).accepts(tcp(80, 0, SocketState.LISTEN), unconnectedUdp)
 			.rejects(tcp(80, 40000, SocketState.ESTABLISHED), connectedUdp);
@@ -55,7 +55,7 @@ class SocketFilterTests {
 
 	private static InetSocket tcp(int localPort, int remotePort, SocketState state) {
 		IpAddress remote = (remotePort == 0) ? IpAddress.IPV4_ANY : HOST;
-		return new InetSocket(Protocol.TCP, HOST, localPort, remote, remotePort, state, 0, 0, 0, 1);
+		return new InetSocket(Protocol.TCP, HOST, localPort, remote, remotePort, state, 0, 0, 0, 1, SocketTimer.OFF);
 	}
 
 }

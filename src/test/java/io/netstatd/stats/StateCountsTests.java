@@ -7,6 +7,7 @@ import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class StateCountsTests {
 
 	private static InetSocket socket(SocketState state) {
 		return new InetSocket(Protocol.TCP, IpAddress.ipv4(0x7f000001), 80, IpAddress.ipv4(0x7f000002), 40000, state, 0,
-				0, 0, 1);
+				0, 0, 1, SocketTimer.OFF);
 	}
 
 }

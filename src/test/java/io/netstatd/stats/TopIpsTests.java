@@ -8,6 +8,7 @@ import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class TopIpsTests {
 	private static void addFrom(List<InetSocket> connections, Protocol protocol, IpAddress remote, int times) {
 		for (int i = 0; i < times; i++) {
 			connections.add(new InetSocket(protocol, IpAddress.ipv4(0x7f00_0001), 80, remote, 40000 + i,
-					SocketState.ESTABLISHED, 0, 0, 0, 100 + i));
+					SocketState.ESTABLISHED, 0, 0, 0, 100 + i, SocketTimer.OFF));
 		}
 	}
 

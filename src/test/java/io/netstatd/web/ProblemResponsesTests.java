@@ -1,5 +1,9 @@
 package io.netstatd.web;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,25 +30,26 @@ class ProblemResponsesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-							/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected an integer from 0 to 65535.
-							/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected an integer from 0 to 65535.
-							/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected an integer from 0 to 65535.
-							/connections?port=              | port       | Invalid value '' for parameter 'port': expected an integer from 0 to 65535.
-							/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected an integer from 0 to 65535.
-							/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected an integer from 0 to 65535.
-							/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, comma-separated.
-							/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected an integer from 0 to 65535.
-							/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
-							/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected an integer from 0 to 65535.
-							/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
-							/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
-							/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
-							/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
-							/connections?processes=yes      | processes  | Invalid value 'yes' for parameter 'processes': expected true or false.
-					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts localPort, port, processes, protocol, remotePort, state.
-							/listening?state=LISTEN         | state      | Unknown parameter 'state': /listening accepts port, processes, protocol.
-							/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts limit, port.
-							""")
+									/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected an integer from 0 to 65535.
+									/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected an integer from 0 to 65535.
+									/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected an integer from 0 to 65535.
+									/connections?port=              | port       | Invalid value '' for parameter 'port': expected an integer from 0 to 65535.
+									/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected an integer from 0 to 65535.
+									/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected an integer from 0 to 65535.
+									/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, comma-separated.
+									/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected an integer from 0 to 65535.
+									/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
+									/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected an integer from 0 to 65535.
+									/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
+									/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
+									/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
+									/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
+									/connections?family=ipv4        | family     | Invalid value 'ipv4' for parameter 'family': expected one of inet, inet6.
+					/connections?processes=yes      | processes  | Invalid value 'yes' for parameter 'processes': expected true or false.
+							/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, localPort, port, processes, protocol, remotePort, state.
+									/listening?state=LISTEN         | state      | Unknown parameter 'state': /listening accepts family, port, processes, protocol.
+									/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts limit, port.
+									""")
 	void rejectsInvalidParameters(String uri, String parameter, String detail) {
 		assertThat(this.mvc.get().uri(uri)).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -83,6 +88,22 @@ class ProblemResponsesTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("Method 'POST' is not supported.");
+	}
+
+	@Test
+	void narrowsToOneFamily() {
+		// the captured tree has 8 tcp6 rows and 1 udp6 row
+		List<String> ipv6 = new ArrayList<>(Collections.nCopies(8, "tcp6"));
+		ipv6.add("udp6");
+
+		assertThat(this.mvc.get().uri("/connections?family=inet6")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.connections[*].protocol")
+			.isEqualTo(ipv6);
+		assertThat(this.mvc.get().uri("/connections?family=inet&protocol=tcp6")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.count")
+			.isEqualTo(0);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.netstatd.process.ProcessScanner;
+import io.netstatd.process.UserNames;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketSourceConfig;
 import io.netstatd.socket.SocketsProperties;
@@ -24,8 +25,9 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class })
-@EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class })
+@Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
+		UserNames.class })
+@EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

@@ -8,6 +8,7 @@ import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
 
 /**
  * Parses one buffer of a {@code SOCK_DIAG_BY_FAMILY} dump: netlink messages
@@ -96,7 +97,25 @@ public final class InetDiagParser {
 		long sendQ = (state == SocketState.LISTEN) ? 0 : Integer.toUnsignedLong(data.getInt(m + 60));
 		long uid = Integer.toUnsignedLong(data.getInt(m + 64));
 		long inode = Integer.toUnsignedLong(data.getInt(m + 68));
-		return new InetSocket(protocol, local, localPort, remote, remotePort, state, recvQ, sendQ, uid, inode);
+		SocketTimer timer = timer(data.get(m + 2) & 0xff, data.get(m + 3) & 0xff,
+				Integer.toUnsignedLong(data.getInt(m + 52)));
+		return new InetSocket(protocol, local, localPort, remote, remotePort, state, recvQ, sendQ, uid, inode, timer);
+	}
+
+	/**
+	 * The timer as procfs shows it: {@code idiag_expires} is in milliseconds, and
+	 * {@code idiag_retrans} holds the retransmissions for the retransmit timer but the
+	 * probes for the keepalive and zero-window-probe timers ({@code inet_sk_diag_fill}).
+	 */
+	static SocketTimer timer(int code, int retrans, long expiresMillis) {
+		SocketTimer.Kind kind = SocketTimer.Kind.of(code);
+		if (kind == SocketTimer.Kind.OFF && retrans == 0 && expiresMillis == 0) {
+			return SocketTimer.OFF;
+		}
+		boolean probing = kind == SocketTimer.Kind.KEEPALIVE || kind == SocketTimer.Kind.PROBE;
+		// procfs prints clock ticks of 1/100 s: round the same way for identical answers
+		double seconds = (expiresMillis / 10) / 100.0;
+		return new SocketTimer(kind, seconds, probing ? 0 : retrans, probing ? retrans : 0);
 	}
 
 	private static IpAddress address(ByteBuffer data, int offset, int family) {

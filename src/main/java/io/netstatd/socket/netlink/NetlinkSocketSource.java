@@ -46,6 +46,9 @@ public class NetlinkSocketSource implements SocketSource {
 	}
 
 	private SocketTable read(Protocol protocol, Set<SocketState> states) {
+		if (!SockDiag.dumps(protocol)) {
+			return this.fallback.read(EnumSet.of(protocol), states);
+		}
 		// a dump of its own: one that fails half way leaves nothing to mix with procfs
 		// rows
 		List<InetSocket> sockets = new ArrayList<>();

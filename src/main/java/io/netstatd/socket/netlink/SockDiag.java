@@ -67,6 +67,11 @@ final class SockDiag {
 		}
 	}
 
+	/** Whether sock_diag dumps this table here: TCP and UDP, IPv4 and IPv6. */
+	static boolean dumps(Protocol protocol) {
+		return Protocol.TCP_AND_UDP.contains(protocol);
+	}
+
 	/** Opens and closes a sock_diag socket: whether this process may use netlink here. */
 	static void probe() {
 		LibC.close(open());

@@ -10,6 +10,7 @@ import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
 import io.netstatd.socket.SocketTable;
 
 /**
@@ -32,6 +33,8 @@ public final class NetIpSocketParser {
 	private static final int COLUMNS = 10;
 
 	private static final int MAX_TEXT = 200;
+
+	private static final int USER_HZ = 100;
 
 	private NetIpSocketParser() {
 	}
@@ -154,18 +157,23 @@ public final class NetIpSocketParser {
 				return "column 5 (tx_queue:rx_queue): expected two 8-digit hex numbers";
 			}
 			int timerColon = colon(5);
-			if (timerColon < 0 || hex(this.from[5], timerColon, 2) < 0 || hex(timerColon + 1, this.to[5], 16) < 0) {
+			long timerCode = (timerColon < 0) ? -1 : hex(this.from[5], timerColon, 2);
+			long timerTicks = (timerColon < 0) ? -1 : hex(timerColon + 1, this.to[5], 16);
+			if (timerCode < 0 || timerTicks < 0) {
 				return "column 6 (tr:tm->when): expected two hex numbers";
 			}
-			if (hex(this.from[6], this.to[6], 8) < 0) {
+			long retransmits = hex(this.from[6], this.to[6], 8);
+			if (retransmits < 0) {
 				return "column 7 (retrnsmt): expected a hex number";
 			}
 			long uid = decimal(this.from[7], this.to[7]);
 			if (uid < 0 || uid > 0xffff_ffffL) {
 				return "column 8 (uid): expected an unsigned 32-bit number";
 			}
-			int timeoutStart = (this.data[this.from[8]] == '-') ? this.from[8] + 1 : this.from[8];
-			if (decimal(timeoutStart, this.to[8]) < 0) {
+			// the "timeout" column is icsk_probes_out for TCP, 0 elsewhere
+			boolean negative = this.data[this.from[8]] == '-';
+			long probes = decimal(negative ? this.from[8] + 1 : this.from[8], this.to[8]);
+			if (probes < 0) {
 				return "column 9 (timeout): expected a number";
 			}
 			long inode = decimal(this.from[9], this.to[9]);
@@ -176,8 +184,20 @@ public final class NetIpSocketParser {
 					: SocketState.ofUdpCode((int) state);
 			this.socket = new InetSocket(this.protocol, address(this.from[1]), (int) hex(localColon + 1, this.to[1], 4),
 					address(this.from[2]), (int) hex(remoteColon + 1, this.to[2], 4), socketState, recvQ, sendQ, uid,
-					inode);
+					inode, timer((int) timerCode, timerTicks, retransmits, negative ? 0 : probes));
 			return null;
+		}
+
+		/**
+		 * The pending timer: {@code tm->when} is in clock ticks of USER_HZ, which is 100
+		 * on every architecture Linux runs containers on
+		 * ({@code jiffies_delta_to_clock_t}).
+		 */
+		private static SocketTimer timer(int code, long ticks, long retransmits, long probes) {
+			if (code == 0 && ticks == 0 && retransmits == 0 && probes == 0) {
+				return SocketTimer.OFF;
+			}
+			return new SocketTimer(SocketTimer.Kind.of(code), ticks / (double) USER_HZ, retransmits, probes);
 		}
 
 		/** Finds the first {@link #COLUMNS} columns; returns how many there are. */

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the socket tables under {@code <procfs root>/net/}. {@code tcp} and {@code udp}
- * must be there (their absence means procfs is not where it is configured); {@code tcp6}
- * and {@code udp6} are missing on a host with IPv6 off, and that is no error.
+ * must be there (their absence means procfs is not where it is configured); the IPv6
+ * tables are missing on a host with IPv6 off, raw and UDP-Lite ones without their
+ * modules, and that is no error.
  */
 @Repository
 public class ProcfsSocketRepository implements SocketSource {
@@ -48,7 +49,7 @@ public class ProcfsSocketRepository implements SocketSource {
 		Path file = this.root.resolve(protocol.procFile());
 		ProcFile content = ProcFile.readIfPresent(file);
 		if (content == null) {
-			if (protocol.ipv6()) {
+			if (protocol.optional()) {
 				return new SocketTable(List.of(), List.of());
 			}
 			throw new ProcfsUnavailableException(file, "no such file", null);

@@ -13,6 +13,7 @@ import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +39,15 @@ class InetDiagParserTests {
 		assertThat(outcome).isEqualTo(InetDiagParser.Outcome.DONE);
 		assertThat(sockets).hasSize(20);
 		assertThat(sockets.get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090, IpAddress.IPV4_ANY, 0,
-				SocketState.LISTEN, 0, 0, 0, 209143));
+				SocketState.LISTEN, 0, 0, 0, 209143, SocketTimer.OFF));
 		assertThat(sockets.get(3)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090, IpAddress.ipv4(0x7f00_0002),
-				35171, SocketState.ESTABLISHED, 5, 0, 0, 209145));
+				35171, SocketState.ESTABLISHED, 5, 0, 0, 209145, SocketTimer.OFF));
 		assertThat(sockets).filteredOn((s) -> s.state() == SocketState.TIME_WAIT)
 			.hasSize(15)
-			.allSatisfy((s) -> assertThat(s.inode()).isZero());
+			.allSatisfy((s) -> assertThat(s.inode()).isZero())
+			.allSatisfy((s) -> assertThat(s.timer().kind()).isEqualTo(SocketTimer.Kind.TIMEWAIT));
+		// idiag_expires 46,92x ms: cut to the 1/100 s procfs prints
+		assertThat(sockets.get(2).timer()).isEqualTo(new SocketTimer(SocketTimer.Kind.TIMEWAIT, 46.92, 0, 0));
 	}
 
 	@Test
@@ -53,11 +57,11 @@ class InetDiagParserTests {
 		parse("tcp6-dump.bin", Protocol.TCP6, sockets);
 
 		assertThat(sockets.get(0)).isEqualTo(new InetSocket(Protocol.TCP6, IpAddress.ipv6(0, 1), 18091,
-				IpAddress.IPV6_ANY, 0, SocketState.LISTEN, 0, 0, 0, 209146));
+				IpAddress.IPV6_ANY, 0, SocketState.LISTEN, 0, 0, 0, 209146, SocketTimer.OFF));
 		assertThat(sockets.get(1)).isEqualTo(new InetSocket(Protocol.TCP6, LOCALHOST, 18092, IpAddress.IPV6_ANY, 0,
-				SocketState.LISTEN, 0, 0, 0, 209147));
+				SocketState.LISTEN, 0, 0, 0, 209147, SocketTimer.OFF));
 		assertThat(sockets.get(4)).isEqualTo(new InetSocket(Protocol.TCP6, LOCALHOST, 18092,
-				IpAddress.ipv4(0x7f00_0004), 39049, SocketState.ESTABLISHED, 0, 0, 0, 209149));
+				IpAddress.ipv4(0x7f00_0004), 39049, SocketState.ESTABLISHED, 0, 0, 0, 209149, SocketTimer.OFF));
 	}
 
 	@Test
@@ -93,6 +97,15 @@ class InetDiagParserTests {
 		assertThatExceptionOfType(NetlinkException.class)
 			.isThrownBy(() -> InetDiagParser.parse(ByteBuffer.wrap(dump), 50, Protocol.TCP, new ArrayList<>()))
 			.withMessageStartingWith("truncated netlink message");
+	}
+
+	@Test
+	void readsRetransmitsOrProbesFromIdiagRetransAsTheTimerSays() {
+		assertThat(InetDiagParser.timer(1, 2, 200)).isEqualTo(new SocketTimer(SocketTimer.Kind.ON, 0.2, 2, 0));
+		assertThat(InetDiagParser.timer(2, 3, 7219)).isEqualTo(new SocketTimer(SocketTimer.Kind.KEEPALIVE, 7.21, 0, 3));
+		assertThat(InetDiagParser.timer(4, 1, 1500)).isEqualTo(new SocketTimer(SocketTimer.Kind.PROBE, 1.5, 0, 1));
+		assertThat(InetDiagParser.timer(0, 0, 0)).isSameAs(SocketTimer.OFF);
+		assertThat(InetDiagParser.timer(9, 0, 10).kind()).isEqualTo(SocketTimer.Kind.UNKNOWN);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
 import io.netstatd.socket.SocketTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class NetIpSocketParserTests {
 		assertThat(table.sockets()).hasSize(14);
 		// 0100007F:46A0 is 127.0.0.1:18080 on little-endian x86
 		assertThat(table.sockets().get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, IpAddress.IPV4_ANY,
-				0, SocketState.LISTEN, 0, 0, 0, 6564));
+				0, SocketState.LISTEN, 0, 0, 0, 6564, SocketTimer.OFF));
 	}
 
 	@Test
@@ -45,7 +46,7 @@ class NetIpSocketParserTests {
 		InetSocket server = parse("golden/net/tcp", Protocol.TCP).sockets().get(3);
 
 		assertThat(server).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 2), 43391,
-				SocketState.ESTABLISHED, 5, 0, 0, 6566));
+				SocketState.ESTABLISHED, 5, 0, 0, 6566, SocketTimer.OFF));
 	}
 
 	@Test
@@ -54,7 +55,7 @@ class NetIpSocketParserTests {
 
 		assertThat(table.skipped()).isEmpty();
 		assertThat(table.sockets()).containsExactly(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 3),
-				55123, SocketState.TIME_WAIT, 0, 0, 0, 0));
+				55123, SocketState.TIME_WAIT, 0, 0, 0, 0, new SocketTimer(SocketTimer.Kind.TIMEWAIT, 54.70, 0, 0)));
 	}
 
 	@Test
@@ -62,7 +63,7 @@ class NetIpSocketParserTests {
 		SocketTable table = parse("traps/tcp6-ipv4-mapped", Protocol.TCP6);
 
 		assertThat(table.sockets()).containsExactly(new InetSocket(Protocol.TCP6, LOCALHOST, 18082, ip(127, 0, 0, 4),
-				48529, SocketState.ESTABLISHED, 0, 0, 0, 6574));
+				48529, SocketState.ESTABLISHED, 0, 0, 0, 6574, SocketTimer.OFF));
 	}
 
 	@Test
@@ -81,9 +82,9 @@ class NetIpSocketParserTests {
 		// 13 columns; state 07 is an unbound peer (UNCONN), 01 a connected socket
 		assertThat(table.sockets()).containsExactly(
 				new InetSocket(Protocol.UDP, LOCALHOST, 18083, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0x340, 0, 0,
-						6575),
+						6575, SocketTimer.OFF),
 				new InetSocket(Protocol.UDP, ip(127, 0, 0, 5), 18084, LOCALHOST, 18083, SocketState.ESTABLISHED, 0, 0,
-						0, 6576));
+						0, 6576, SocketTimer.OFF));
 	}
 
 	@Test
@@ -135,6 +136,29 @@ class NetIpSocketParserTests {
 			assertThat(socket.localAddress()).hasToString(expected);
 			assertThat(socket.localPort()).isEqualTo(80);
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			00:00000000 00000000 0 | OFF       | 0     | 0 | 0
+			01:00000014 00000002 0 | ON        | 0.2   | 2 | 0
+			02:000002D1 00000000 3 | KEEPALIVE | 7.21  | 0 | 3
+			03:0000155E 00000000 0 | TIMEWAIT  | 54.7  | 0 | 0
+			04:00000064 00000000 1 | PROBE     | 1.0   | 0 | 1
+			07:00000001 00000000 0 | UNKNOWN   | 0.01  | 0 | 0
+			""")
+	void readsTimersInClockTicksOfOneHundredthSecond(String columns, SocketTimer.Kind kind, double seconds,
+			long retransmits, long probes) {
+		String[] parts = columns.split(" ");
+		byte[] line = ("   0: 0100007F:0050 0200007F:9C40 01 00000000:00000000 " + parts[0] + " " + parts[1] + " 0 "
+				+ parts[2] + " 1234 1\n")
+			.getBytes(StandardCharsets.US_ASCII);
+
+		SocketTable table = NetIpSocketParser.parse(line, line.length, Protocol.TCP, "f", ByteOrder.LITTLE_ENDIAN);
+
+		assertThat(table.sockets()).singleElement()
+			.extracting(InetSocket::timer)
+			.isEqualTo(new SocketTimer(kind, seconds, retransmits, probes));
 	}
 
 	@Test
