@@ -124,6 +124,32 @@ class LiveSocketsTests {
 	}
 
 	@Test
+	void showsTheKeepaliveTimerOfAKeepaliveSocket() throws Exception {
+		ServerSocketChannel server = sockets.listen("127.0.0.1");
+		SocketChannel client = sockets.connect("127.0.0.8", server, "127.0.0.1");
+		client.setOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true);
+		client.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, 600);
+
+		JsonPath body = get("/connections?localPort=" + TestSockets.port(client));
+
+		assertThat(body.getString("connections[0].timer.kind")).isEqualTo("keepalive");
+		assertThat(body.getDouble("connections[0].timer.expiresSeconds")).isBetween(590.0, 600.0);
+		assertThat(body.getInt("connections[0].timer.probes")).isZero();
+		// the server side has no keepalive
+		assertThat(get("/connections?remotePort=" + TestSockets.port(client)).getString("connections[0].timer.kind"))
+			.isEqualTo("off");
+	}
+
+	@Test
+	void namesTheOwnerUid() {
+		JsonPath body = get("/connections?port=" + TestSockets.port(ipv4Server));
+
+		// the test JVM's uid, named from /etc/passwd as getent names it
+		String expected = NetstatEquivalenceTests.run("getent passwd " + uid + " | cut -d: -f1").strip();
+		assertThat(body.getList("connections.user")).hasSize(11).containsOnly(expected);
+	}
+
+	@Test
 	void showsUnreadBytesAsRecvQ() throws Exception {
 		ServerSocketChannel server = sockets.listen("127.0.0.1");
 		SocketChannel client = sockets.connect("127.0.0.7", server, "127.0.0.1");

@@ -88,6 +88,22 @@ class NetIpSocketParserTests {
 	}
 
 	@Test
+	void readsRawTablesWithTheIpProtocolAsLocalPort() {
+		// a raw ICMP socket on 127.0.0.1 and a raw ICMPv6 (58) one on ::1
+		assertThat(parse("traps/raw", Protocol.RAW).sockets()).containsExactly(new InetSocket(Protocol.RAW, LOCALHOST,
+				1, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0, 0, 0, 1848706, SocketTimer.OFF));
+		assertThat(parse("traps/raw6", Protocol.RAW6).sockets())
+			.containsExactly(new InetSocket(Protocol.RAW6, IpAddress.ipv6(0, 1), 58, IpAddress.IPV6_ANY, 0,
+					SocketState.UNCONN, 0, 0, 0, 1848707, SocketTimer.OFF));
+	}
+
+	@Test
+	void readsUdpLiteTablesAsUdp() {
+		assertThat(parse("traps/udplite", Protocol.UDPLITE).sockets()).containsExactly(new InetSocket(Protocol.UDPLITE,
+				LOCALHOST, 18093, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0, 0, 0, 1848708, SocketTimer.OFF));
+	}
+
+	@Test
 	void mapsUnknownStateCodesToUnknown() {
 		SocketTable table = parse("traps/tcp-unknown-state", Protocol.TCP);
 
