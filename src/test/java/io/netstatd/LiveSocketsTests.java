@@ -251,7 +251,7 @@ class LiveSocketsTests {
 
 	@Test
 	void answersBadInputWithProblemsOverRealHttp() throws Exception {
-		given().get("/connections?port=70000")
+		given().get("/stats/top-ips?port=70000")
 			.then()
 			.statusCode(400)
 			.contentType("application/problem+json")

@@ -36,6 +36,104 @@ public record IpAddress(boolean ipv4, long high, long low) implements Comparable
 		return new IpAddress(false, high, low);
 	}
 
+	/**
+	 * The address written as {@code text}: dotted-quad IPv4 or RFC 4291 IPv6 (with ::,
+	 * and an IPv4 tail), never a host name; {@code null} when it is neither. No DNS is
+	 * asked.
+	 */
+	public static IpAddress parse(String text) {
+		if (text.indexOf(':') < 0) {
+			long v4 = parseIpv4(text);
+			return (v4 < 0) ? null : ipv4((int) v4);
+		}
+		int[] groups = parseIpv6(text);
+		if (groups == null) {
+			return null;
+		}
+		long high = 0;
+		long low = 0;
+		for (int i = 0; i < 4; i++) {
+			high = (high << 16) | groups[i];
+			low = (low << 16) | groups[i + 4];
+		}
+		return ipv6(high, low);
+	}
+
+	private static long parseIpv4(String text) {
+		String[] parts = text.split("\\.", -1);
+		if (parts.length != 4) {
+			return -1;
+		}
+		long value = 0;
+		for (String part : parts) {
+			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')
+					|| (part.length() > 1 && part.charAt(0) == '0')) {
+				return -1;
+			}
+			int octet = Integer.parseInt(part);
+			if (octet > 255) {
+				return -1;
+			}
+			value = (value << 8) | octet;
+		}
+		return value;
+	}
+
+	/** The eight 16-bit groups of an IPv6 literal, or null. */
+	private static int[] parseIpv6(String text) {
+		int doubleColon = text.indexOf("::");
+		if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
+			return null;
+		}
+		String head = (doubleColon >= 0) ? text.substring(0, doubleColon) : text;
+		String tail = (doubleColon >= 0) ? text.substring(doubleColon + 2) : "";
+		int[] first = groups(head);
+		int[] last = groups(tail);
+		if (first == null || last == null) {
+			return null;
+		}
+		int count = first.length + last.length;
+		if ((doubleColon < 0 && count != 8) || (doubleColon >= 0 && count > 7)) {
+			return null;
+		}
+		int[] groups = new int[8];
+		System.arraycopy(first, 0, groups, 0, first.length);
+		System.arraycopy(last, 0, groups, 8 - last.length, last.length);
+		return groups;
+	}
+
+	/** Colon-separated hex groups, the last of which may be a dotted IPv4 address. */
+	private static int[] groups(String text) {
+		if (text.isEmpty()) {
+			return new int[0];
+		}
+		String[] parts = text.split(":", -1);
+		boolean ipv4Tail = parts[parts.length - 1].indexOf('.') >= 0;
+		int[] groups = new int[parts.length + (ipv4Tail ? 1 : 0)];
+		for (int i = 0; i < parts.length; i++) {
+			String part = parts[i];
+			if (i == parts.length - 1 && ipv4Tail) {
+				long v4 = parseIpv4(part);
+				if (v4 < 0) {
+					return null;
+				}
+				groups[i] = (int) (v4 >>> 16);
+				groups[i + 1] = (int) (v4 & 0xffff);
+			}
+			else if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(IpAddress::isHex)) {
+				return null;
+			}
+			else {
+				groups[i] = Integer.parseInt(part, 16);
+			}
+		}
+		return groups;
+	}
+
+	private static boolean isHex(int c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	}
+
 	/** Whether this is {@code 0.0.0.0} or {@code ::}, the address of no peer. */
 	public boolean isAny() {
 		return this.high == 0 && this.low == 0;

@@ -1,7 +1,9 @@
 package io.netstatd.socket;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A socket's state, named as netstat names it. The kernel prints the state as the hex
@@ -35,6 +37,27 @@ public enum SocketState {
 
 	SocketState(int code) {
 		this.code = code;
+	}
+
+	/**
+	 * The states of one of ss's state groups: {@code all}; {@code connected} (all but
+	 * listening and closed ones); {@code synchronized} (connected but SYN_SENT);
+	 * {@code bucket} (the minisockets: SYN_RECV, TIME_WAIT); {@code big} (all but
+	 * bucket); case-insensitive; {@code null} for any other name.
+	 */
+	public static Set<SocketState> group(String name) {
+		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(LISTEN, CLOSE, UNCONN, UNKNOWN));
+		return switch (name.toLowerCase(Locale.ROOT)) {
+			case "all" -> EnumSet.allOf(SocketState.class);
+			case "connected" -> connected;
+			case "synchronized" -> {
+				connected.remove(SYN_SENT);
+				yield connected;
+			}
+			case "bucket" -> EnumSet.of(SYN_RECV, TIME_WAIT);
+			case "big" -> EnumSet.complementOf(EnumSet.of(SYN_RECV, TIME_WAIT));
+			default -> null;
+		};
 	}
 
 	/** The kernel's code of this TCP state, or -1 for UNCONN and UNKNOWN. */

@@ -3,6 +3,7 @@ package io.netstatd.stats;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.netstatd.socket.PortRange;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketFilter;
@@ -33,6 +34,8 @@ class StatsController {
 
 	private static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP, Protocol.TCP6);
 
+	private static final String CIDR = "an address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32";
+
 	private final SocketService sockets;
 
 	StatsController(SocketService sockets) {
@@ -47,12 +50,20 @@ class StatsController {
 			@Parameter(description = "tcp or tcp6; both when absent",
 					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
 							required = false) String protocol,
-			@Parameter(description = "count only sockets with this port on either side",
-					schema = @Schema(type = "integer", minimum = "0", maximum = "65535")) @RequestParam(name = "port",
-							required = false) String port) {
+			@Parameter(description = "count only sockets with this port, or a port of this range, on either side",
+					schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$",
+							example = "443")) @RequestParam(name = "port", required = false) String port,
+			@Parameter(description = "count only sockets with this local address: " + CIDR,
+					schema = @Schema(type = "string")) @RequestParam(name = "localAddress",
+							required = false) String localAddress,
+			@Parameter(description = "count only sockets with this remote address: " + CIDR,
+					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
+							required = false) String remoteAddress) {
 		Set<Protocol> protocols = QueryParameters.list("protocol", protocol, Protocol::fromLabel, TCP);
 		SocketFilter filter = new SocketFilter(protocols.isEmpty() ? TCP : protocols, Set.of(),
-				QueryParameters.port("port", port), null, null, false);
+				QueryParameters.portRange("port", port), null, null,
+				QueryParameters.addressRange("localAddress", localAddress),
+				QueryParameters.addressRange("remoteAddress", remoteAddress), false);
 		SocketTable table = this.sockets.sockets(filter);
 		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
 	}
@@ -68,11 +79,21 @@ class StatsController {
 							name = "port", required = false) String port,
 			@Parameter(description = "how many addresses to list (head -N)",
 					schema = @Schema(type = "integer", minimum = "1", maximum = "1000",
-							defaultValue = "20")) @RequestParam(name = "limit", required = false) String limit) {
+							defaultValue = "20")) @RequestParam(name = "limit", required = false) String limit,
+			@Parameter(description = "count only connections to this local address: " + CIDR,
+					schema = @Schema(type = "string")) @RequestParam(name = "localAddress",
+							required = false) String localAddress,
+			@Parameter(description = "count only peers in this block: " + CIDR,
+					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
+							required = false) String remoteAddress) {
 		Integer localPort = QueryParameters.port("port", port);
 		int top = QueryParameters.integer("limit", limit, 1, 1000, 20);
 		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(SocketState.LISTEN));
-		SocketTable table = this.sockets.sockets(new SocketFilter(TCP, connected, null, localPort, null, false));
+		SocketFilter filter = new SocketFilter(TCP, connected, null,
+				(localPort != null) ? new PortRange(localPort, localPort) : null, null,
+				QueryParameters.addressRange("localAddress", localAddress),
+				QueryParameters.addressRange("remoteAddress", remoteAddress), false);
+		SocketTable table = this.sockets.sockets(filter);
 		return TopIps.of(localPort, table.sockets(), top, Skipped.of(table.skipped()));
 	}
 

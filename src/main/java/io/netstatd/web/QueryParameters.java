@@ -1,9 +1,17 @@
 package io.netstatd.web;
 
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+
+import io.netstatd.socket.AddressRange;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.PortRange;
+import io.netstatd.socket.SocketOrder;
+import io.netstatd.socket.SocketState;
 
 /**
  * Strict parsing of query parameter values: a value that is not exactly what the
@@ -21,6 +29,73 @@ public final class QueryParameters {
 	/** A port, or {@code null} when the parameter is absent. */
 	public static Integer port(String name, String value) {
 		return (value != null) ? integer(name, value, 0, 65535, PORTS) : null;
+	}
+
+	/** A port or a range of ports ({@code 1024-65535}), or {@code null} when absent. */
+	public static PortRange portRange(String name, String value) {
+		if (value == null) {
+			return null;
+		}
+		PortRange range = PortRange.parse(value);
+		if (range == null) {
+			throw invalid(name, value, "a port from 0 to 65535, or a range of them such as 1024-65535");
+		}
+		return range;
+	}
+
+	/** An address or a CIDR block, or {@code null} when absent. */
+	public static AddressRange addressRange(String name, String value) {
+		if (value == null) {
+			return null;
+		}
+		AddressRange range = AddressRange.parse(value);
+		if (range == null) {
+			throw invalid(name, value,
+					"an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names)");
+		}
+		return range;
+	}
+
+	/**
+	 * Socket states: netstat's names (case-insensitive, ss's dashed spelling too) and
+	 * ss's groups ({@code all}, {@code connected}, {@code synchronized}, {@code bucket},
+	 * {@code big}), comma-separated; the empty set when absent.
+	 */
+	public static Set<SocketState> states(String name, String value) {
+		Set<SocketState> states = EnumSet.noneOf(SocketState.class);
+		if (value == null) {
+			return states;
+		}
+		for (String item : value.split(",", -1)) {
+			Set<SocketState> group = SocketState.group(item.strip());
+			SocketState state = SocketState.fromName(item.strip());
+			if (group == null && (item.isBlank() || state == null)) {
+				throw invalid(name, item, "one or more of " + join(EnumSet.allOf(SocketState.class))
+						+ " or the groups all, connected, synchronized, bucket, big, comma-separated");
+			}
+			states.addAll((group != null) ? group : Set.of(state));
+		}
+		return states;
+	}
+
+	/**
+	 * A sort order: column names, each optionally prefixed with {@code -}; null when
+	 * absent.
+	 */
+	public static Comparator<InetSocket> sort(String name, String value) {
+		if (value == null) {
+			return null;
+		}
+		Comparator<InetSocket> order = null;
+		for (String key : value.split(",", -1)) {
+			Comparator<InetSocket> column = SocketOrder.of(key.strip());
+			if (column == null) {
+				throw invalid(name, key, "one or more of " + String.join(", ", SocketOrder.COLUMNS.keySet())
+						+ ", each with a leading - for descending, comma-separated");
+			}
+			order = (order == null) ? column : order.thenComparing(column);
+		}
+		return order;
 	}
 
 	/** An integer from {@code min} to {@code max}, or {@code fallback} when absent. */

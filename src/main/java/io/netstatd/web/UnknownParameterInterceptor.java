@@ -1,6 +1,7 @@
 package io.netstatd.web;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Rejects query parameters an endpoint does not declare: {@code ?prot=tcp} is a typo, and
  * answering it with every socket would mislead the script that sent it. The allowed names
- * are the handler's {@link RequestParam}s, so the rule cannot drift from the endpoints.
+ * are the handler's {@link RequestParam}s and the components of a record it binds the
+ * query to, so the rule cannot drift from the endpoints.
  */
 class UnknownParameterInterceptor implements HandlerInterceptor {
 
@@ -46,6 +48,12 @@ class UnknownParameterInterceptor implements HandlerInterceptor {
 			if (annotation != null) {
 				String name = annotation.name();
 				names.add(name.isEmpty() ? parameter.getParameterName() : name);
+			}
+			else if (parameter.getParameterType().isRecord()) {
+				// a record bound from the query string: its components are the parameters
+				for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
+					names.add(component.getName());
+				}
 			}
 		}
 		return names;

@@ -15,7 +15,7 @@ class SocketFilterTests {
 
 	@Test
 	void matchesAPortOnEitherSide() {
-		SocketFilter port80 = new SocketFilter(ALL, Set.of(), 80, null, null, false);
+		SocketFilter port80 = new SocketFilter(ALL, Set.of(), new PortRange(80, 80), null, null, null, null, false);
 
 		assertThat(port80).accepts(tcp(80, 40000, SocketState.ESTABLISHED), tcp(40000, 80, SocketState.ESTABLISHED))
 			.rejects(tcp(8080, 40000, SocketState.ESTABLISHED), tcp(40000, 8080, SocketState.ESTABLISHED));
@@ -23,8 +23,8 @@ class SocketFilterTests {
 
 	@Test
 	void matchesLocalAndRemotePortsApart() {
-		SocketFilter local80 = new SocketFilter(ALL, Set.of(), null, 80, null, false);
-		SocketFilter remote80 = new SocketFilter(ALL, Set.of(), null, null, 80, false);
+		SocketFilter local80 = new SocketFilter(ALL, Set.of(), null, new PortRange(80, 80), null, null, null, false);
+		SocketFilter remote80 = new SocketFilter(ALL, Set.of(), null, null, new PortRange(80, 80), null, null, false);
 
 		assertThat(local80).accepts(tcp(80, 40000, SocketState.ESTABLISHED))
 			.rejects(tcp(40000, 80, SocketState.ESTABLISHED));
@@ -34,7 +34,7 @@ class SocketFilterTests {
 
 	@Test
 	void keepsListenersOnlyWhenAsked() {
-		SocketFilter listening = new SocketFilter(ALL, Set.of(), null, null, null, true);
+		SocketFilter listening = new SocketFilter(ALL, Set.of(), null, null, null, null, null, true);
 		InetSocket unconnectedUdp = new InetSocket(Protocol.UDP, HOST, 53, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0,
 				0, 0, 1, SocketTimer.OFF);
 		InetSocket connectedUdp = new InetSocket(Protocol.UDP, HOST, 5353, HOST, 53, SocketState.ESTABLISHED, 0, 0, 0,
@@ -46,11 +46,11 @@ class SocketFilterTests {
 
 	@Test
 	void asksTheKernelForListenersOnlyWhenOnlyListenersAreWanted() {
-		assertThat(new SocketFilter(ALL, Set.of(), null, null, null, true).kernelStates())
+		assertThat(new SocketFilter(ALL, Set.of(), null, null, null, null, null, true).kernelStates())
 			.containsExactly(SocketState.LISTEN);
-		assertThat(new SocketFilter(ALL, Set.of(), null, null, null, false).kernelStates()).isEmpty();
-		assertThat(new SocketFilter(ALL, Set.of(SocketState.TIME_WAIT), null, null, null, false).kernelStates())
-			.containsExactly(SocketState.TIME_WAIT);
+		assertThat(new SocketFilter(ALL, Set.of(), null, null, null, null, null, false).kernelStates()).isEmpty();
+		assertThat(new SocketFilter(ALL, Set.of(SocketState.TIME_WAIT), null, null, null, null, null, false)
+			.kernelStates()).containsExactly(SocketState.TIME_WAIT);
 	}
 
 	private static InetSocket tcp(int localPort, int remotePort, SocketState state) {

@@ -30,26 +30,31 @@ class ProblemResponsesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-									/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected an integer from 0 to 65535.
-									/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected an integer from 0 to 65535.
-									/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected an integer from 0 to 65535.
-									/connections?port=              | port       | Invalid value '' for parameter 'port': expected an integer from 0 to 65535.
-									/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected an integer from 0 to 65535.
-									/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected an integer from 0 to 65535.
-									/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, comma-separated.
-									/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected an integer from 0 to 65535.
-									/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
-									/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected an integer from 0 to 65535.
-									/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
-									/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
-									/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
-									/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
-									/connections?family=ipv4        | family     | Invalid value 'ipv4' for parameter 'family': expected one of inet, inet6.
-					/connections?processes=yes      | processes  | Invalid value 'yes' for parameter 'processes': expected true or false.
-							/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, localPort, port, processes, protocol, remotePort, state.
-									/listening?state=LISTEN         | state      | Unknown parameter 'state': /listening accepts family, port, processes, protocol.
-									/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts limit, port.
-									""")
+											/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/connections?port=              | port       | Invalid value '' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, comma-separated.
+											/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
+											/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+											/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
+											/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
+											/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
+											/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
+											/connections?family=ipv4        | family     | Invalid value 'ipv4' for parameter 'family': expected one of inet, inet6.
+							/connections?processes=yes      | processes  | Invalid value 'yes' for parameter 'processes': expected true or false.
+									/connections?port=90-80         | port       | Invalid value '90-80' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+					/connections?remoteAddress=example.com | remoteAddress | Invalid value 'example.com' for parameter 'remoteAddress': expected an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names).
+					/connections?localAddress=10.0.0.0/33 | localAddress | Invalid value '10.0.0.0/33' for parameter 'localAddress': expected an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names).
+					/connections?sort=-rcvQ         | sort       | Invalid value '-rcvQ' for parameter 'sort': expected one or more of protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, each with a leading - for descending, comma-separated.
+					/connections?limit=0            | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000000.
+					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, limit, localAddress, localPort, port, processes, protocol, remoteAddress, remotePort, sort, state.
+											/listening?sate=LISTEN          | sate       | Unknown parameter 'sate': /listening accepts family, limit, localAddress, localPort, port, processes, protocol, remoteAddress, remotePort, sort, state.
+											/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts limit, localAddress, port, remoteAddress.
+											""")
 	void rejectsInvalidParameters(String uri, String parameter, String detail) {
 		assertThat(this.mvc.get().uri(uri)).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -69,7 +74,7 @@ class ProblemResponsesTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("Invalid value 'BOGUS' for parameter 'state': expected one or more of " + STATES
-					+ ", comma-separated.");
+					+ " or the groups all, connected, synchronized, bucket, big, comma-separated.");
 	}
 
 	@Test
@@ -104,6 +109,43 @@ class ProblemResponsesTests {
 			.bodyJson()
 			.extractingPath("$.count")
 			.isEqualTo(0);
+	}
+
+	/**
+	 * Counted by hand from the captured tree (see src/test/resources/procfs/README.md).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/connections?state=bucket                                | 12 | 12
+			/connections?state=connected&protocol=tcp                | 12 | 12
+			/connections?port=18080-18082                            | 14 | 14
+			/connections?remoteAddress=127.0.0.0/30&localPort=18080  | 3  | 3
+			/connections?localAddress=::1                            | 5  | 5
+			/connections?remoteAddress=::ffff:127.0.0.4               | 2  | 2
+			/connections?sort=-recvQ&limit=2                          | 25 | 2
+			/listening?localAddress=0.0.0.0/0                        | 3  | 3
+			""")
+	void selectsAsSsDoes(String uri, int total, int count) {
+		assertThat(this.mvc.get().uri(uri)).hasStatus(200).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.total").isEqualTo(total);
+			json.assertThat().extractingPath("$.count").isEqualTo(count);
+		});
+	}
+
+	@Test
+	void sortsTheMostCongestedFirst() {
+		assertThat(this.mvc.get().uri("/connections?sort=-recvQ,localPort&limit=2")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.connections[*].recvQ")
+			.isEqualTo(List.of(832, 5));
+	}
+
+	@Test
+	void countsPeersOfOneBlock() {
+		assertThat(this.mvc.get().uri("/stats/top-ips?remoteAddress=127.0.0.2/31")).hasStatus(200)
+			.bodyJson()
+			.extractingPath("$.ips[*].ip")
+			.isEqualTo(List.of("127.0.0.3", "127.0.0.2"));
 	}
 
 	@Test

@@ -1,0 +1,99 @@
+package io.netstatd.connections;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketFilter;
+import io.netstatd.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The query parameters of {@code /connections}: netstat's flags and ss's selection, as
+ * the caller typed them; {@link #filter()} and friends read them strictly.
+ *
+ * @param protocol the tables, comma-separated
+ * @param family inet or inet6
+ * @param state states and state groups, comma-separated
+ * @param port a port or range on either side
+ * @param localPort a local port or range
+ * @param remotePort a remote port or range
+ * @param localAddress a local address or CIDR block
+ * @param remoteAddress a remote address or CIDR block
+ * @param sort columns to sort by
+ * @param limit how many rows at most
+ * @param processes whether to add the owning processes
+ */
+record SocketQuery(
+		@Parameter(
+				description = "tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, comma-separated; "
+						+ "tcp, tcp6, udp and udp6 when absent (netstat -antu)",
+				schema = @Schema(type = "string", example = "tcp,tcp6")) String protocol,
+		@Parameter(description = "inet (IPv4, netstat -4) or inet6 (IPv6, netstat -6)",
+				schema = @Schema(type = "string", allowableValues = {
+						"inet", "inet6" })) String family,
+		@Parameter(description = "netstat state names (case-insensitive; ss's time-wait spelling too; UNCONN is "
+				+ "a socket with no peer) and ss's groups all, connected, synchronized, bucket, big; comma-separated",
+				schema = @Schema(type = "string", example = "connected")) String state,
+		@Parameter(description = "a port, or a range such as 1024-65535, on either side",
+				schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$", example = "80")) String port,
+		@Parameter(description = "the local port, or a range",
+				schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$")) String localPort,
+		@Parameter(description = "the remote port, or a range",
+				schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$")) String remotePort,
+		@Parameter(description = "the local address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32",
+				schema = @Schema(type = "string", example = "127.0.0.1")) String localAddress,
+		@Parameter(description = "the remote address, or a CIDR block; an IPv4 block matches IPv4-mapped peers too",
+				schema = @Schema(type = "string", example = "10.0.0.0/8")) String remoteAddress,
+		@Parameter(description = "columns to sort by, each with a leading - for descending, comma-separated: "
+				+ "protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode",
+				schema = @Schema(type = "string", example = "-recvQ")) String sort,
+		@Parameter(description = "list at most this many sockets (after sorting); total says how many matched",
+				schema = @Schema(type = "integer", minimum = "1", maximum = "1000000")) String limit,
+		@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
+				schema = @Schema(type = "boolean", defaultValue = "false")) String processes){
+
+	private static final Set<Protocol> PROTOCOLS = EnumSet.allOf(Protocol.class);
+
+	SocketFilter filter(boolean listeningOnly) {
+		return new SocketFilter(protocols(), QueryParameters.states("state", this.state),
+				QueryParameters.portRange("port", this.port), QueryParameters.portRange("localPort", this.localPort),
+				QueryParameters.portRange("remotePort", this.remotePort),
+				QueryParameters.addressRange("localAddress", this.localAddress),
+				QueryParameters.addressRange("remoteAddress", this.remoteAddress), listeningOnly);
+	}
+
+	Comparator<InetSocket> order() {
+		return QueryParameters.sort("sort", this.sort);
+	}
+
+	Integer maxRows() {
+		return (this.limit != null) ? QueryParameters.integer("limit", this.limit, 1, 1_000_000, 0) : null;
+	}
+
+	boolean withProcesses(boolean fallback) {
+		return QueryParameters.bool("processes", this.processes, fallback);
+	}
+
+	/**
+	 * The tables asked for (netstat's -antu ones by default), narrowed to one family (-4,
+	 * -6).
+	 */
+	private Set<Protocol> protocols() {
+		Set<Protocol> protocols = EnumSet.copyOf(Protocol.TCP_AND_UDP);
+		Set<Protocol> asked = QueryParameters.list("protocol", this.protocol, Protocol::fromLabel, PROTOCOLS);
+		if (!asked.isEmpty()) {
+			protocols = EnumSet.copyOf(asked);
+		}
+		String wanted = QueryParameters.oneOf("family", this.family, List.of("inet", "inet6"));
+		if (wanted != null) {
+			protocols.removeIf((p) -> p.ipv6() != wanted.equals("inet6"));
+		}
+		return protocols;
+	}
+
+}
