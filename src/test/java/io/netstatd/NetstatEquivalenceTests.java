@@ -108,6 +108,20 @@ class NetstatEquivalenceTests {
 	}
 
 	@Test
+	void textFormsPrintWhatTheRecipesPrint() {
+		for (ServerSocketChannel channel : List.of(server, dualStack, ipv6)) {
+			int p = TestSockets.port(channel);
+			String states = run("netstat -natW | awk '$4 ~ /:" + p + "$/ || $5 ~ /:" + p
+					+ "$/ {print $6}' | sort | uniq -c | sort -rn");
+			String topIps = run("netstat -natW | awk '$4 ~ /:" + p
+					+ "$/ && $6 != \"LISTEN\" {sub(/:[0-9]+$/, \"\", $5); print $5}' | sort | uniq -c | sort -nr | head -20");
+
+			assertThat(text("/stats/states?format=table&port=" + p)).as("port %d", p).isEqualTo(states);
+			assertThat(text("/stats/top-ips?format=table&port=" + p)).as("port %d", p).isEqualTo(topIps);
+		}
+	}
+
+	@Test
 	void listenersEqualNetstatTuln() {
 		TreeSet<String> recipe = new TreeSet<>(run("netstat -tulnW | awk 'NR > 2 {print $1, $4}'").lines().toList());
 
@@ -121,6 +135,10 @@ class NetstatEquivalenceTests {
 		// netstat writes the wildcard port as "*" only for the peer; the local side is
 		// numeric
 		assertThat(service).isEqualTo(recipe);
+	}
+
+	private static String text(String path) {
+		return LiveSocketsTests.given().get(path).then().statusCode(200).extract().asString();
 	}
 
 	private static JsonPath get(String path) {

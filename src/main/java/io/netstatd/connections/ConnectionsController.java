@@ -45,18 +45,24 @@ class ConnectionsController {
 		this.users = users;
 	}
 
-	@GetMapping(path = "/connections", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/connections",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv" })
 	@Operation(summary = "Every TCP and UDP socket, IPv4 and IPv6 (netstat -antu), with ss's selection")
 	@ApiResponse(responseCode = "200", description = "the sockets",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)))
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	SocketList connections(@ParameterObject SocketQuery query) {
 		return list(query, query.filter(false), query.withProcesses(false));
 	}
 
-	@GetMapping(path = "/listening", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/listening",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv" })
 	@Operation(summary = "TCP listeners and sockets with no peer (netstat -tuln), with their processes")
 	@ApiResponse(responseCode = "200", description = "the listening sockets",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)))
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	SocketList listening(@ParameterObject SocketQuery query) {
 		return list(query, query.filter(true), query.withProcesses(false));
 	}

@@ -5,6 +5,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netstatd.process.ProcessScan;
+import io.netstatd.process.SocketProcess;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.IpAddress;
+import io.netstatd.socket.SocketTimer;
+import io.netstatd.web.Table;
+import io.netstatd.web.TextBody;
 import io.netstatd.socket.Skipped;
 
 /**
@@ -20,6 +26,74 @@ import io.netstatd.socket.Skipped;
  */
 @Schema(requiredProperties = { "total", "count", "connections", "skipped" })
 public record SocketList(int total, int count, List<SocketRow> connections, Skipped skipped,
-		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) implements TextBody {
+
+	/**
+	 * {@code netstat -antuWeo} (and {@code p} when owners were asked for): Proto, Recv-Q,
+	 * Send-Q, Local Address, Foreign Address, State, User, Inode, Timer, PID/Program
+	 * name.
+	 */
+	@Override
+	public String plain() {
+		boolean owners = this.processScan != null;
+		Table table = owners
+				? new Table("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "User", "Inode",
+						"Timer", "PID/Program name")
+				: new Table("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "User", "Inode",
+						"Timer");
+		for (SocketRow row : this.connections) {
+			InetSocket s = row.socket();
+			Object[] cells = { s.protocol(), s.recvQ(), s.sendQ(), endpoint(s.localAddress(), s.localPort()),
+					endpoint(s.remoteAddress(), s.remotePort()), s.state(), (row.user() != null) ? row.user() : s.uid(),
+					s.inode(), timer(s.timer()) };
+			if (owners) {
+				cells = java.util.Arrays.copyOf(cells, cells.length + 1);
+				cells[cells.length - 1] = programs(row.processes(), "/", ",");
+			}
+			table.add(cells);
+		}
+		return table.aligned();
+	}
+
+	@Override
+	public Table csv() {
+		Table table = new Table("protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state",
+				"recvQ", "sendQ", "uid", "user", "inode", "timerKind", "timerExpiresSeconds", "timerRetransmits",
+				"timerProbes", "processes");
+		for (SocketRow row : this.connections) {
+			InetSocket s = row.socket();
+			table.add(s.protocol(), s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort(), s.state(),
+					s.recvQ(), s.sendQ(), s.uid(), row.user(), s.inode(), s.timer().kind().label(),
+					s.timer().expiresSeconds(), s.timer().retransmits(), s.timer().probes(),
+					(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";")
+							: null);
+		}
+		return table;
+	}
+
+	/** {@code 127.0.0.1:80}, {@code :::22}; port 0, no port at all, as {@code *}. */
+	private static String endpoint(IpAddress address, int port) {
+		return address + ":" + ((port == 0) ? "*" : Integer.toString(port));
+	}
+
+	/** netstat -o: {@code keepalive (7.21/0/0)}. */
+	private static String timer(SocketTimer timer) {
+		return String.format(java.util.Locale.ROOT, "%s (%.2f/%d/%d)", timer.kind().label(), timer.expiresSeconds(),
+				timer.retransmits(), timer.probes());
+	}
+
+	private static String programs(List<SocketProcess> processes, String separator, String between) {
+		if (processes.isEmpty()) {
+			return "-";
+		}
+		StringBuilder text = new StringBuilder();
+		for (SocketProcess process : processes) {
+			text.append((text.length() > 0) ? between : "")
+				.append(process.pid())
+				.append(separator)
+				.append(process.name());
+		}
+		return text.toString();
+	}
 
 }

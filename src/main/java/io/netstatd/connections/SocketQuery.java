@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param sort columns to sort by
  * @param limit how many rows at most
  * @param processes whether to add the owning processes
+ * @param format json, table or csv, read by content negotiation before the handler runs
  */
 record SocketQuery(
 		@Parameter(
@@ -55,7 +56,11 @@ record SocketQuery(
 		@Parameter(description = "list at most this many sockets (after sorting); total says how many matched",
 				schema = @Schema(type = "integer", minimum = "1", maximum = "1000000")) String limit,
 		@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
-				schema = @Schema(type = "boolean", defaultValue = "false")) String processes){
+				schema = @Schema(type = "boolean", defaultValue = "false")) String processes,
+		@Parameter(
+				description = "json (the default), table (the text netstat prints; as Accept: text/plain) "
+						+ "or csv (as Accept: text/csv)",
+				schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) String format){
 
 	private static final Set<Protocol> PROTOCOLS = EnumSet.allOf(Protocol.class);
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketState;
+import io.netstatd.web.Table;
+import io.netstatd.web.TextBody;
 
 /**
  * TCP sockets counted by state: {@code netstat -nat | awk '{print $6}' | sort | uniq -c |
@@ -22,7 +24,23 @@ import io.netstatd.socket.SocketState;
  * @param skipped the procfs lines that could not be read
  */
 @Schema(requiredProperties = { "total", "states", "skipped" })
-public record StateCounts(long total, List<StateCount> states, Skipped skipped) {
+public record StateCounts(long total, List<StateCount> states, Skipped skipped) implements TextBody {
+
+	/**
+	 * The recipe's output: {@code uniq -c} lines after {@code sort -rn}, states with
+	 * sockets only.
+	 */
+	@Override
+	public String plain() {
+		return Table.uniqCount(this.states.stream().filter((state) -> state.count() > 0).toList());
+	}
+
+	@Override
+	public Table csv() {
+		Table table = new Table("state", "count");
+		this.states.forEach((state) -> table.add(state.state(), state.count()));
+		return table;
+	}
 
 	/**
 	 * One state and how many sockets are in it.
@@ -31,7 +49,12 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 	 * @param count how many sockets are in it
 	 */
 	@Schema(requiredProperties = { "state", "count" })
-	public record StateCount(SocketState state, long count) {
+	public record StateCount(SocketState state, long count) implements Table.CountedLine {
+
+		@Override
+		public String value() {
+			return this.state.name();
+		}
 
 	}
 

@@ -42,11 +42,17 @@ class StatsController {
 		this.sockets = sockets;
 	}
 
-	@GetMapping(path = "/stats/states", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/stats/states",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv" })
 	@Operation(summary = "TCP sockets counted by state (netstat -nat | awk '{print $6}' | sort | uniq -c | sort -rn)")
 	@ApiResponse(responseCode = "200", description = "the state counts",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = StateCounts.class)))
-	StateCounts states(
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = StateCounts.class)),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+	StateCounts states(@Parameter(
+			description = "json (the default), table (the text netstat or the awk recipe prints; as Accept: text/plain) or csv (as Accept: text/csv)",
+			schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) @RequestParam(
+					name = "format", required = false) String format,
 			@Parameter(description = "tcp or tcp6; both when absent",
 					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
 							required = false) String protocol,
@@ -68,12 +74,18 @@ class StatsController {
 		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
 	}
 
-	@GetMapping(path = "/stats/top-ips", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/stats/top-ips",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv" })
 	@Operation(summary = "Remote addresses with most TCP connections to a local port "
 			+ "(netstat -anp | grep 80 | awk '{print $5}' | awk -F: '{print $1}' | sort | uniq -c | sort -nr | head -20)")
 	@ApiResponse(responseCode = "200", description = "the remote addresses",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopIps.class)))
-	TopIps topIps(
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = TopIps.class)),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+	TopIps topIps(@Parameter(
+			description = "json (the default), table (the text netstat or the awk recipe prints; as Accept: text/plain) or csv (as Accept: text/csv)",
+			schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) @RequestParam(
+					name = "format", required = false) String format,
 			@Parameter(description = "the local port; all local ports when absent",
 					schema = @Schema(type = "integer", minimum = "0", maximum = "65535", example = "80")) @RequestParam(
 							name = "port", required = false) String port,

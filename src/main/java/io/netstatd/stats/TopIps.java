@@ -11,6 +11,8 @@ import java.util.Map;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Skipped;
+import io.netstatd.web.Table;
+import io.netstatd.web.TextBody;
 
 /**
  * Connections counted by remote address: {@code netstat -anp | grep 80 | awk '{print $5}'
@@ -25,7 +27,23 @@ import io.netstatd.socket.Skipped;
  */
 @Schema(requiredProperties = { "total", "ips", "skipped" })
 public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, long total, List<IpCount> ips,
-		Skipped skipped) {
+		Skipped skipped) implements TextBody {
+
+	/**
+	 * The recipe's output: {@code uniq -c} lines after {@code sort -nr}, its
+	 * {@code head -N}.
+	 */
+	@Override
+	public String plain() {
+		return Table.uniqCount(this.ips);
+	}
+
+	@Override
+	public Table csv() {
+		Table table = new Table("ip", "count");
+		this.ips.forEach((ip) -> table.add(ip.ip(), ip.count()));
+		return table;
+	}
 
 	/**
 	 * A remote address and how many connections come from it.
@@ -34,7 +52,12 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 	 * @param count how many connections come from it
 	 */
 	@Schema(requiredProperties = { "ip", "count" })
-	public record IpCount(IpAddress ip, long count) {
+	public record IpCount(IpAddress ip, long count) implements Table.CountedLine {
+
+		@Override
+		public String value() {
+			return this.ip.toString();
+		}
 
 	}
 

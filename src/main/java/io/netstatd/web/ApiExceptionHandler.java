@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +61,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "No endpoint " + ex.getHttpMethod() + " /"
 				+ ex.getResourcePath() + "; the endpoints are listed at /swagger-ui.html.");
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * {@code ?format=xml} is a wrong parameter (400), not a wrong Accept header (406).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String format = request.getParameter(FormatParameter.NAME);
+		if (FormatParameter.isUnknown(format)) {
+			String allowed = String.join(", ", FormatParameter.NAMES);
+			InvalidParameterException invalid = new InvalidParameterException(FormatParameter.NAME,
+					"Invalid value '" + format + "' for parameter 'format': expected one of " + allowed + ".", allowed);
+			return ResponseEntity.badRequest().body(invalidParameter(invalid));
+		}
+		return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,11 @@
 package io.netstatd.web;
 
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -9,6 +14,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+	/** {@code text/plain} and {@code text/csv} for the bodies that have them. */
+	@Bean
+	TextBodyConverter textBodyConverter() {
+		return new TextBodyConverter();
+	}
+
+	/**
+	 * {@code ?format=json|table|csv} chooses as {@code Accept} does; only those three, so
+	 * that {@code format=yaml} is a wrong parameter rather than a guess at a media type.
+	 */
+	@Override
+	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+		configurer.strategies(List.of(new FormatParameter(), new HeaderContentNegotiationStrategy()));
+	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {

@@ -36,6 +36,16 @@ class MalformedProcfsTests {
 	}
 
 	@Test
+	void reportsSkippedLinesOfTextInAHeader() {
+		assertThat(this.mvc.get().uri("/stats/states?format=table")).hasStatus(200)
+			.hasHeader("Netstatd-Skipped-Lines", "6")
+			.hasBodyTextEqualTo("      1 LISTEN\n      1 TIME_WAIT\n".lines()
+				.sorted(java.util.Comparator.reverseOrder())
+				.map((line) -> line + "\n")
+				.reduce("", String::concat));
+	}
+
+	@Test
 	void reportsSkippedLinesInTheStatsToo() {
 		assertThat(this.mvc.get().uri("/stats/states")).hasStatus(200).bodyJson().satisfies((json) -> {
 			json.assertThat().extractingPath("$.total").isEqualTo(2);
