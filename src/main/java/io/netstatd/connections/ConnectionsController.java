@@ -10,9 +10,12 @@ import io.netstatd.process.ProcessScanner;
 import io.netstatd.process.UserNames;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Skipped;
+import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketFilter;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketTable;
+import io.netstatd.socket.UnixSocket;
+import io.netstatd.socket.UnixTable;
 import io.netstatd.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -74,6 +77,14 @@ class ConnectionsController {
 		CompletableFuture<ProcessScan> owners = withProcesses ? CompletableFuture.supplyAsync(this.processes::scan)
 				: CompletableFuture.completedFuture(null);
 		SocketTable table = this.sockets.sockets(filter);
+		UnixTable unix = query.unix() ? this.sockets.unixSockets() : null;
+		List<UnixSocket> unixSockets = (unix != null)
+				? unix.sockets().stream().filter((socket) -> !filter.listeningOnly() || socket.listening()).toList()
+				: null;
+		List<SkippedLine> skipped = new ArrayList<>(table.skipped());
+		if (unix != null) {
+			skipped.addAll(unix.skipped());
+		}
 		List<InetSocket> matching = table.sockets();
 		if (order != null) {
 			matching = matching.stream().sorted(order).toList();
@@ -85,7 +96,9 @@ class ConnectionsController {
 			rows.add(new SocketRow(socket, this.users.name(socket.uid()),
 					(scan != null) ? scan.owners(socket.inode()) : null));
 		}
-		return new SocketList(matching.size(), rows.size(), rows, Skipped.of(table.skipped()), scan);
+		int unixCount = (unixSockets != null) ? unixSockets.size() : 0;
+		return new SocketList(matching.size() + unixCount, rows.size() + unixCount, rows, unixSockets,
+				Skipped.of(skipped), scan);
 	}
 
 }

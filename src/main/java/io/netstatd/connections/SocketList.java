@@ -9,6 +9,7 @@ import io.netstatd.process.SocketProcess;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.SocketTimer;
+import io.netstatd.socket.UnixSocket;
 import io.netstatd.web.Table;
 import io.netstatd.web.TextBody;
 import io.netstatd.socket.Skipped;
@@ -21,11 +22,14 @@ import io.netstatd.socket.Skipped;
  * list
  * @param connections the sockets, in the kernel's order: tcp, tcp6, udp, udp6
  * @param skipped the procfs lines that could not be read
+ * @param unix with {@code protocol=unix}: the Unix domain sockets (netstat -x), which
+ * port, address, sort and limit do not apply to
  * @param processScan with {@code processes=true}: how many processes were walked for
  * owners, and how many could not be read (their sockets show no owner)
  */
 @Schema(requiredProperties = { "total", "count", "connections", "skipped" })
-public record SocketList(int total, int count, List<SocketRow> connections, Skipped skipped,
+public record SocketList(int total, int count, List<SocketRow> connections,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<UnixSocket> unix, Skipped skipped,
 		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) implements TextBody {
 
 	/**
@@ -52,11 +56,37 @@ public record SocketList(int total, int count, List<SocketRow> connections, Skip
 			}
 			table.add(cells);
 		}
-		return table.aligned();
+		if (this.unix == null) {
+			return table.aligned();
+		}
+		// netstat -x prints its own table after the internet sockets'
+		return this.connections.isEmpty() ? unixTable().aligned() : table.aligned() + "\n" + unixTable().aligned();
 	}
 
+	/** {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path. */
+	private Table unixTable() {
+		Table table = new Table("Proto", "RefCnt", "Flags", "Type", "State", "I-Node", "Path");
+		for (UnixSocket socket : this.unix) {
+			table.add("unix", (socket.refCount() != null) ? socket.refCount() : "-",
+					socket.listening() ? "[ ACC ]" : "[ ]", socket.type().name(),
+					(socket.state() == UnixSocket.State.UNCONNECTED) ? "" : socket.state(), socket.inode(),
+					socket.path());
+		}
+		return table;
+	}
+
+	/**
+	 * CSV of the internet sockets, or of the Unix ones when they are all that was asked
+	 * for.
+	 */
 	@Override
 	public Table csv() {
+		if (this.unix != null && this.connections.isEmpty()) {
+			Table table = new Table("type", "state", "listening", "refCount", "inode", "path");
+			this.unix.forEach(
+					(s) -> table.add(s.type().label(), s.state(), s.listening(), s.refCount(), s.inode(), s.path()));
+			return table;
+		}
 		Table table = new Table("protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state",
 				"recvQ", "sendQ", "uid", "user", "inode", "timerKind", "timerExpiresSeconds", "timerRetransmits",
 				"timerProbes", "processes");

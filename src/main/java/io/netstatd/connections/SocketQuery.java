@@ -2,7 +2,10 @@ package io.netstatd.connections;
 
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import io.netstatd.socket.InetSocket;
@@ -62,7 +65,9 @@ record SocketQuery(
 						+ "or csv (as Accept: text/csv)",
 				schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) String format){
 
-	private static final Set<Protocol> PROTOCOLS = EnumSet.allOf(Protocol.class);
+	private static final String UNIX = "unix";
+
+	private static final Set<String> TABLES = tables();
 
 	SocketFilter filter(boolean listeningOnly) {
 		return new SocketFilter(protocols(), QueryParameters.states("state", this.state),
@@ -85,20 +90,39 @@ record SocketQuery(
 	}
 
 	/**
+	 * Whether the Unix domain sockets are asked for ({@code protocol=unix}, netstat -x).
+	 */
+	boolean unix() {
+		return askedTables().contains(UNIX) && this.family == null;
+	}
+
+	/**
 	 * The tables asked for (netstat's -antu ones by default), narrowed to one family (-4,
 	 * -6).
 	 */
 	private Set<Protocol> protocols() {
-		Set<Protocol> protocols = EnumSet.copyOf(Protocol.TCP_AND_UDP);
-		Set<Protocol> asked = QueryParameters.list("protocol", this.protocol, Protocol::fromLabel, PROTOCOLS);
-		if (!asked.isEmpty()) {
-			protocols = EnumSet.copyOf(asked);
-		}
+		Set<String> asked = askedTables();
+		Set<Protocol> protocols = asked.isEmpty() ? EnumSet.copyOf(Protocol.TCP_AND_UDP)
+				: EnumSet.noneOf(Protocol.class);
+		asked.stream().map(Protocol::fromLabel).filter(Objects::nonNull).forEach(protocols::add);
 		String wanted = QueryParameters.oneOf("family", this.family, List.of("inet", "inet6"));
 		if (wanted != null) {
 			protocols.removeIf((p) -> p.ipv6() != wanted.equals("inet6"));
 		}
 		return protocols;
+	}
+
+	private Set<String> askedTables() {
+		return QueryParameters.list("protocol", this.protocol, (name) -> name.toLowerCase(Locale.ROOT), TABLES);
+	}
+
+	private static Set<String> tables() {
+		Set<String> tables = new LinkedHashSet<>();
+		for (Protocol protocol : Protocol.values()) {
+			tables.add(protocol.label());
+		}
+		tables.add(UNIX);
+		return tables;
 	}
 
 }

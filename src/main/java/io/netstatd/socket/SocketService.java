@@ -35,6 +35,11 @@ public class SocketService {
 		return new SocketTable(matching, table.skipped());
 	}
 
+	/** The Unix domain sockets, read fresh. */
+	public UnixTable unixSockets() {
+		return this.source.readUnix();
+	}
+
 	private SocketTable read(Read read) {
 		CompletableFuture<SocketTable> mine = new CompletableFuture<>();
 		CompletableFuture<SocketTable> running = this.inFlight.putIfAbsent(read, mine);

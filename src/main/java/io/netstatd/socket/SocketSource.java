@@ -18,6 +18,9 @@ public interface SocketSource {
 	 */
 	SocketTable read(Set<Protocol> protocols, Set<SocketState> states);
 
+	/** Reads the Unix domain sockets ({@code netstat -x}). */
+	UnixTable readUnix();
+
 	/** A short name for logs and the README: {@code procfs} or {@code netlink}. */
 	String name();
 

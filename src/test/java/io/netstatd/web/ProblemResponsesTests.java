@@ -36,7 +36,7 @@ class ProblemResponsesTests {
 													/connections?port=              | port       | Invalid value '' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
 													/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
 													/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, comma-separated.
+													/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, unix, comma-separated.
 													/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
 													/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
 													/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.

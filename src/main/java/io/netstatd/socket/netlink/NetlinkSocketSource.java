@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
+import io.netstatd.socket.UnixSocket;
+import io.netstatd.socket.UnixTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ public class NetlinkSocketSource implements SocketSource {
 
 	private final SocketSource fallback;
 
-	private final Set<Protocol> failed = EnumSet.noneOf(Protocol.class);
+	private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
 	public NetlinkSocketSource(SocketSource fallback) {
 		SockDiag.probe();
@@ -57,9 +60,27 @@ public class NetlinkSocketSource implements SocketSource {
 			return new SocketTable(sockets, List.of());
 		}
 		catch (NetlinkException ex) {
-			warnOnce(protocol, ex);
+			warnOnce(protocol.label(), ex);
 			return this.fallback.read(EnumSet.of(protocol), states);
 		}
+	}
+
+	/**
+	 * The Unix domain sockets sock_diag lists, with procfs's reference counts; procfs
+	 * alone where sock_diag has no unix_diag.
+	 */
+	@Override
+	public UnixTable readUnix() {
+		UnixTable procfs = this.fallback.readUnix();
+		List<UnixSocket> sockets = new ArrayList<>();
+		try {
+			SockDiag.dumpUnix(sockets);
+		}
+		catch (NetlinkException ex) {
+			warnOnce("unix", ex);
+			return procfs;
+		}
+		return UnixReconciler.reconcile(sockets, procfs, "/proc/net/unix");
 	}
 
 	@Override
@@ -82,11 +103,9 @@ public class NetlinkSocketSource implements SocketSource {
 		return mask;
 	}
 
-	private void warnOnce(Protocol protocol, NetlinkException ex) {
-		synchronized (this.failed) {
-			if (this.failed.add(protocol)) {
-				log.warn("netlink cannot dump {} ({}); reading it from procfs instead", protocol, ex.getMessage());
-			}
+	private void warnOnce(String table, NetlinkException ex) {
+		if (this.failed.add(table)) {
+			log.warn("netlink cannot dump {} ({}); reading it from procfs instead", table, ex.getMessage());
 		}
 	}
 

@@ -9,6 +9,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.UnixSocket;
 
 /**
  * One {@code NETLINK_SOCK_DIAG} dump, as {@code ss} does it: a {@code struct
@@ -28,6 +29,16 @@ final class SockDiag {
 	/** nlmsghdr (16) + inet_diag_req_v2 (8 + a 48-byte sockid). */
 	private static final int REQUEST_LENGTH = 72;
 
+	/**
+	 * nlmsghdr (16) + unix_diag_req (family, protocol, pad, states, ino, show,
+	 * cookie[2]).
+	 */
+	private static final int UNIX_REQUEST_LENGTH = 40;
+
+	private static final int AF_UNIX = 1;
+
+	private static final int UDIAG_SHOW_NAME = 0x1;
+
 	private static final int BUFFER = 64 * 1024;
 
 	private static final long TIMEOUT_SECONDS = 10;
@@ -45,9 +56,33 @@ final class SockDiag {
 	 * kernel state code n) into {@code sockets}.
 	 */
 	static void dump(Protocol protocol, int stateMask, List<InetSocket> sockets) {
+		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
+		request.putInt(REQUEST_LENGTH)
+			.putShort((short) InetDiagParser.SOCK_DIAG_BY_FAMILY)
+			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
+			.putInt(sequence.incrementAndGet())
+			.putInt(0)
+			.put((byte) (protocol.ipv6() ? InetDiagParser.AF_INET6 : InetDiagParser.AF_INET))
+			.put((byte) (protocol.tcp() ? IPPROTO_TCP : IPPROTO_UDP))
+			.put((byte) 0)
+			.put((byte) 0)
+			.putInt(stateMask);
+		// the 48-byte sockid stays zero: no filter on addresses, ports or cookie
+		exchange(request, (buffer, received) -> InetDiagParser.parse(buffer, received, protocol, sockets));
+	}
+
+	/**
+	 * Sends {@code request} and hands each buffer of the answer to {@code parser} until
+	 * done.
+	 */
+	private static void exchange(ByteBuffer request, Parser parser) {
 		int fd = open();
 		try {
-			send(fd, protocol, stateMask);
+			byte[] kernel = new byte[12];
+			// struct sockaddr_nl: nl_family in host order, then pad, nl_pid 0 (the
+			// kernel), groups 0
+			ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) LibC.AF_NETLINK);
+			LibC.sendto(fd, request.clear(), new NativeLong(request.capacity()), 0, kernel, kernel.length);
 			ByteBuffer buffer = buffers.get();
 			InetDiagParser.Outcome outcome = InetDiagParser.Outcome.MORE;
 			while (outcome == InetDiagParser.Outcome.MORE) {
@@ -56,7 +91,7 @@ final class SockDiag {
 				if (received <= 0) {
 					throw new NetlinkException("sock_diag dump ended without NLMSG_DONE");
 				}
-				outcome = InetDiagParser.parse(buffer, received, protocol, sockets);
+				outcome = parser.parse(buffer, received);
 			}
 		}
 		catch (LastErrorException ex) {
@@ -67,9 +102,36 @@ final class SockDiag {
 		}
 	}
 
+	/** Parses one received buffer. */
+	private interface Parser {
+
+		InetDiagParser.Outcome parse(ByteBuffer buffer, int received);
+
+	}
+
 	/** Whether sock_diag dumps this table here: TCP and UDP, IPv4 and IPv6. */
 	static boolean dumps(Protocol protocol) {
 		return Protocol.TCP_AND_UDP.contains(protocol);
+	}
+
+	/**
+	 * Dumps every Unix domain socket with its name ({@code struct unix_diag_req},
+	 * {@code UDIAG_SHOW_NAME}) into {@code sockets}.
+	 */
+	static void dumpUnix(List<UnixSocket> sockets) {
+		ByteBuffer request = ByteBuffer.allocateDirect(UNIX_REQUEST_LENGTH).order(ByteOrder.nativeOrder());
+		request.putInt(UNIX_REQUEST_LENGTH)
+			.putShort((short) InetDiagParser.SOCK_DIAG_BY_FAMILY)
+			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
+			.putInt(sequence.incrementAndGet())
+			.putInt(0)
+			.put((byte) AF_UNIX)
+			.put((byte) 0)
+			.putShort((short) 0)
+			.putInt(0xffffffff)
+			.putInt(0)
+			.putInt(UDIAG_SHOW_NAME);
+		exchange(request, (buffer, received) -> UnixDiagParser.parse(buffer, received, sockets));
 	}
 
 	/** Opens and closes a sock_diag socket: whether this process may use netlink here. */
@@ -86,26 +148,6 @@ final class SockDiag {
 		catch (LastErrorException | UnsatisfiedLinkError | NoClassDefFoundError ex) {
 			throw new NetlinkException("cannot open a NETLINK_SOCK_DIAG socket: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static void send(int fd, Protocol protocol, int stateMask) {
-		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
-		request.putInt(REQUEST_LENGTH)
-			.putShort((short) InetDiagParser.SOCK_DIAG_BY_FAMILY)
-			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
-			.putInt(sequence.incrementAndGet())
-			.putInt(0)
-			.put((byte) (protocol.ipv6() ? InetDiagParser.AF_INET6 : InetDiagParser.AF_INET))
-			.put((byte) (protocol.tcp() ? IPPROTO_TCP : IPPROTO_UDP))
-			.put((byte) 0)
-			.put((byte) 0)
-			.putInt(stateMask);
-		// the 48-byte sockid stays zero: no filter on addresses, ports or cookie
-		byte[] kernel = new byte[12];
-		// struct sockaddr_nl: nl_family in host order, then pad, nl_pid 0 (the kernel),
-		// groups 0
-		ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) LibC.AF_NETLINK);
-		LibC.sendto(fd, request.clear(), new NativeLong(REQUEST_LENGTH), 0, kernel, kernel.length);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
+import io.netstatd.socket.UnixTable;
 
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +34,20 @@ public class ProcfsSocketRepository implements SocketSource {
 	@Override
 	public SocketTable read(Set<Protocol> protocols, Set<SocketState> states) {
 		return SocketTable.join(protocols, this::read);
+	}
+
+	/**
+	 * Reads {@code net/unix}; a host without it (no Unix sockets in this namespace) has
+	 * none.
+	 */
+	@Override
+	public UnixTable readUnix() {
+		Path file = this.root.resolve("net/unix");
+		ProcFile content = ProcFile.readIfPresent(file);
+		if (content == null) {
+			return new UnixTable(List.of(), List.of());
+		}
+		return ProcNetUnixParser.parse(content.data(), content.length(), file.toString());
 	}
 
 	@Override
