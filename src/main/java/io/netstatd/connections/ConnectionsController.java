@@ -3,6 +3,7 @@ package io.netstatd.connections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.netstatd.process.ProcessScan;
@@ -61,13 +62,15 @@ class ConnectionsController {
 
 	@GetMapping(path = "/listening",
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv" })
-	@Operation(summary = "TCP listeners and sockets with no peer (netstat -tuln), with their processes")
+	@Operation(summary = "TCP listeners and sockets with no peer (netstat -tulnp), with their processes unless "
+			+ "processes=false")
 	@ApiResponse(responseCode = "200", description = "the listening sockets",
 			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = SocketList.class)),
 					@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	SocketList listening(@ParameterObject SocketQuery query) {
-		return list(query, query.filter(true), query.withProcesses(false));
+		// ss -tlnp is what people want from a listener list: owners by default
+		return list(query, query.filter(true), query.withProcesses(true));
 	}
 
 	private SocketList list(SocketQuery query, SocketFilter filter, boolean withProcesses) {
@@ -85,12 +88,22 @@ class ConnectionsController {
 		if (unix != null) {
 			skipped.addAll(unix.skipped());
 		}
+		ProcessScan scan = owners.join();
 		List<InetSocket> matching = table.sockets();
+		Set<Integer> pids = query.pids();
+		Set<String> programs = query.programs();
+		if (!pids.isEmpty() || !programs.isEmpty()) {
+			matching = matching.stream()
+				.filter((socket) -> scan.owners(socket.inode())
+					.stream()
+					.anyMatch((p) -> (pids.isEmpty() || pids.contains(p.pid()))
+							&& (programs.isEmpty() || programs.contains(p.name()))))
+				.toList();
+		}
 		if (order != null) {
 			matching = matching.stream().sorted(order).toList();
 		}
 		List<InetSocket> listed = (limit != null && limit < matching.size()) ? matching.subList(0, limit) : matching;
-		ProcessScan scan = owners.join();
 		List<SocketRow> rows = new ArrayList<>(listed.size());
 		for (InetSocket socket : listed) {
 			rows.add(new SocketRow(socket, this.users.name(socket.uid()),

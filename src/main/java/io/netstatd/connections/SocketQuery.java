@@ -11,6 +11,7 @@ import java.util.Set;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketFilter;
+import io.netstatd.web.InvalidParameterException;
 import io.netstatd.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,6 +31,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param sort columns to sort by
  * @param limit how many rows at most
  * @param processes whether to add the owning processes
+ * @param pid only sockets these processes hold
+ * @param program only sockets processes of these names hold
  * @param format json, table or csv, read by content negotiation before the handler runs
  */
 record SocketQuery(
@@ -58,8 +61,16 @@ record SocketQuery(
 				schema = @Schema(type = "string", example = "-recvQ")) String sort,
 		@Parameter(description = "list at most this many sockets (after sorting); total says how many matched",
 				schema = @Schema(type = "integer", minimum = "1", maximum = "1000000")) String limit,
-		@Parameter(description = "add the processes holding each socket (netstat -p); walks every process",
-				schema = @Schema(type = "boolean", defaultValue = "false")) String processes,
+		@Parameter(
+				description = "add the processes holding each socket (netstat -p), which walks every process; "
+						+ "false by default on /connections, true on /listening (ss -tlnp)",
+				schema = @Schema(type = "boolean")) String processes,
+		@Parameter(description = "only sockets held by these process ids, comma-separated (implies processes)",
+				schema = @Schema(type = "string", example = "1234")) String pid,
+		@Parameter(
+				description = "only sockets held by processes of these names, exactly as the processes "
+						+ "field shows them, comma-separated (implies processes)",
+				schema = @Schema(type = "string", example = "nginx")) String program,
 		@Parameter(
 				description = "json (the default), table (the text netstat prints; as Accept: text/plain) "
 						+ "or csv (as Accept: text/csv)",
@@ -85,8 +96,40 @@ record SocketQuery(
 		return (this.limit != null) ? QueryParameters.integer("limit", this.limit, 1, 1_000_000, 0) : null;
 	}
 
+	/**
+	 * Whether owners are wanted: asked for, the endpoint's default, or needed by a
+	 * filter.
+	 */
 	boolean withProcesses(boolean fallback) {
-		return QueryParameters.bool("processes", this.processes, fallback);
+		return QueryParameters.bool("processes", this.processes, fallback) || this.pid != null || this.program != null;
+	}
+
+	/** The process ids asked for, or empty for any. */
+	Set<Integer> pids() {
+		Set<Integer> pids = new LinkedHashSet<>();
+		if (this.pid != null) {
+			for (String item : this.pid.split(",", -1)) {
+				pids.add(QueryParameters.integer("pid", item, 1, Integer.MAX_VALUE, 0));
+			}
+		}
+		return pids;
+	}
+
+	/** The program names asked for, or empty for any. */
+	Set<String> programs() {
+		Set<String> programs = new LinkedHashSet<>();
+		if (this.program != null) {
+			for (String item : this.program.split(",", -1)) {
+				if (item.isEmpty()) {
+					throw new InvalidParameterException("program",
+							"Invalid value '" + this.program
+									+ "' for parameter 'program': expected process names, comma-separated.",
+							"process names, comma-separated");
+				}
+				programs.add(item);
+			}
+		}
+		return programs;
 	}
 
 	/**

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import io.netstatd.socket.procfs.ProcfsProperties;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +35,11 @@ public class ProcessScanner {
 
 	private final Path root;
 
-	public ProcessScanner(ProcfsProperties properties) {
+	private final boolean commandLines;
+
+	public ProcessScanner(ProcfsProperties properties, Properties processes) {
 		this.root = properties.root();
+		this.commandLines = processes.commandLines();
 	}
 
 	/** Walks every process once. */
@@ -100,7 +105,7 @@ public class ProcessScanner {
 		if (inodes.isEmpty()) {
 			return new ProcessSockets(null, Set.of());
 		}
-		return new ProcessSockets(new SocketProcess(pid, name(process)), inodes);
+		return new ProcessSockets(process(pid, process), inodes);
 	}
 
 	/** The socket inode an fd link points to, or -1. */
@@ -118,18 +123,35 @@ public class ProcessScanner {
 		}
 	}
 
-	private static String name(Path process) {
+	/** The process's name, and its command line when the configuration shows them. */
+	private SocketProcess process(int pid, Path process) {
 		try {
-			String name = processName(Files.readAllBytes(process.resolve("cmdline")), null);
-			if (name != null) {
-				return name;
+			byte[] cmdline = Files.readAllBytes(process.resolve("cmdline"));
+			String name = processName(cmdline, null);
+			if (name == null) {
+				name = processName(new byte[0], Files.readString(process.resolve("comm"), StandardCharsets.UTF_8));
 			}
-			return processName(new byte[0], Files.readString(process.resolve("comm"), StandardCharsets.UTF_8));
+			return new SocketProcess(pid, name, this.commandLines ? commandLine(cmdline) : null);
 		}
 		catch (IOException ex) {
 			// exited meanwhile
-			return "?";
+			return new SocketProcess(pid, "?", null);
 		}
+	}
+
+	/** argv joined by spaces, as ps shows it; control bytes escaped. */
+	static String commandLine(byte[] cmdline) {
+		int length = cmdline.length;
+		while (length > 0 && cmdline[length - 1] == 0) {
+			length--;
+		}
+		byte[] spaced = java.util.Arrays.copyOf(cmdline, length);
+		for (int i = 0; i < length; i++) {
+			if (spaced[i] == 0) {
+				spaced[i] = ' ';
+			}
+		}
+		return io.netstatd.socket.UnixSocket.displayName(spaced, 0, length);
 	}
 
 	/** The inode of a {@code socket:[inode]} link target, or -1 for anything else. */
@@ -190,6 +212,17 @@ public class ProcessScanner {
 	}
 
 	private record ProcessSockets(SocketProcess process, Set<Long> inodes) {
+
+	}
+
+	/**
+	 * What owners show.
+	 *
+	 * @param commandLines {@code netstatd.processes.command-lines}: whether owners carry
+	 * their command lines; off by default, since command lines hold passwords and tokens
+	 */
+	@ConfigurationProperties("netstatd.processes")
+	public record Properties(@DefaultValue("false") boolean commandLines) {
 
 	}
 

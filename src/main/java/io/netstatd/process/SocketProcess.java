@@ -1,5 +1,6 @@
 package io.netstatd.process;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -8,8 +9,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param pid the process id
  * @param name the base name of argv[0], or the kernel's {@code comm} when argv is empty
+ * @param commandLine argv joined by spaces; only when
+ * {@code netstatd.processes.command-lines} is on, since command lines hold secrets
  */
 @Schema(requiredProperties = { "pid", "name" })
-public record SocketProcess(int pid, String name) {
+public record SocketProcess(int pid, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String commandLine) {
 
 }

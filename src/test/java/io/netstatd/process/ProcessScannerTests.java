@@ -31,22 +31,39 @@ class ProcessScannerTests {
 		Files.createDirectories(this.root.resolve("self"));
 		Files.createDirectories(this.root.resolve("net"));
 
-		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root)).scan();
+		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root), new ProcessScanner.Properties(false))
+			.scan();
 
 		assertThat(scan.processes()).isEqualTo(4);
 		assertThat(scan.unreadable()).isZero();
-		assertThat(scan.owners(555)).containsExactly(new SocketProcess(812, "nginx"),
-				new SocketProcess(813, "nginx: worker process"));
-		assertThat(scan.owners(556)).containsExactly(new SocketProcess(813, "nginx: worker process"));
+		assertThat(scan.owners(555)).containsExactly(new SocketProcess(812, "nginx", null),
+				new SocketProcess(813, "nginx: worker process", null));
+		assertThat(scan.owners(556)).containsExactly(new SocketProcess(813, "nginx: worker process", null));
 		// two descriptors of one socket in one process: one owner
-		assertThat(scan.owners(557)).containsExactly(new SocketProcess(900, "python3"));
+		assertThat(scan.owners(557)).containsExactly(new SocketProcess(900, "python3", null));
 		assertThat(scan.owners(0)).isEmpty();
 		assertThat(scan.owners(999)).isEmpty();
 	}
 
 	@Test
+	void showsCommandLinesOnlyWhenSwitchedOn() throws IOException {
+		process(812, "/usr/sbin/nginx\0-g\0daemon off;\0", "nginx", "socket:[555]");
+
+		ProcessScan hidden = new ProcessScanner(new ProcfsProperties(this.root), new ProcessScanner.Properties(false))
+			.scan();
+		ProcessScan shown = new ProcessScanner(new ProcfsProperties(this.root), new ProcessScanner.Properties(true))
+			.scan();
+
+		assertThat(hidden.owners(555)).containsExactly(new SocketProcess(812, "nginx", null));
+		assertThat(shown.owners(555))
+			.containsExactly(new SocketProcess(812, "nginx", "/usr/sbin/nginx -g daemon off;"));
+	}
+
+	@Test
 	void findsNoOwnersWithoutProcfs() {
-		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root.resolve("missing"))).scan();
+		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root.resolve("missing")),
+				new ProcessScanner.Properties(false))
+			.scan();
 
 		assertThat(scan.processes()).isZero();
 		assertThat(scan.owners(555)).isEmpty();

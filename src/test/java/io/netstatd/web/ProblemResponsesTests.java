@@ -30,33 +30,35 @@ class ProblemResponsesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-													/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?port=              | port       | Invalid value '' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, unix, comma-separated.
-													/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
-													/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-													/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
-													/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
-													/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
-													/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
-													/connections?family=ipv4        | family     | Invalid value 'ipv4' for parameter 'family': expected one of inet, inet6.
-									/connections?processes=yes      | processes  | Invalid value 'yes' for parameter 'processes': expected true or false.
-											/connections?port=90-80         | port       | Invalid value '90-80' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
-							/connections?remoteAddress=example.com | remoteAddress | Invalid value 'example.com' for parameter 'remoteAddress': expected an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names).
-							/connections?localAddress=10.0.0.0/33 | localAddress | Invalid value '10.0.0.0/33' for parameter 'localAddress': expected an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names).
-							/connections?sort=-rcvQ         | sort       | Invalid value '-rcvQ' for parameter 'sort': expected one or more of protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, each with a leading - for descending, comma-separated.
-							/connections?limit=0            | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000000.
-							/connections?format=xml         | format     | Invalid value 'xml' for parameter 'format': expected one of json, table, csv.
-					/stats/states?format=yaml       | format     | Invalid value 'yaml' for parameter 'format': expected one of json, table, csv.
-					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, format, limit, localAddress, localPort, port, processes, protocol, remoteAddress, remotePort, sort, state.
-													/listening?sate=LISTEN          | sate       | Unknown parameter 'sate': /listening accepts family, format, limit, localAddress, localPort, port, processes, protocol, remoteAddress, remotePort, sort, state.
-													/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts format, limit, localAddress, port, remoteAddress.
-													""")
+															/connections?port=abc           | port       | Invalid value 'abc' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/connections?port=70000         | port       | Invalid value '70000' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/connections?port=0x50          | port       | Invalid value '0x50' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/connections?port=              | port       | Invalid value '' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/connections?localPort=-1       | localPort  | Invalid value '-1' for parameter 'localPort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/connections?remotePort=1e3     | remotePort | Invalid value '1e3' for parameter 'remotePort': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/connections?protocol=sctp9     | protocol   | Invalid value 'sctp9' for parameter 'protocol': expected one or more of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, unix, comma-separated.
+															/listening?port=99999           | port       | Invalid value '99999' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/stats/states?protocol=udp      | protocol   | Invalid value 'udp' for parameter 'protocol': expected one or more of tcp, tcp6, comma-separated.
+															/stats/states?port=http         | port       | Invalid value 'http' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+															/stats/top-ips?limit=-1         | limit      | Invalid value '-1' for parameter 'limit': expected an integer from 1 to 1000.
+															/stats/top-ips?limit=0          | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000.
+															/stats/top-ips?limit=1001       | limit      | Invalid value '1001' for parameter 'limit': expected an integer from 1 to 1000.
+															/stats/top-ips?port=80&port=81  | port       | Invalid value '80,81' for parameter 'port': expected an integer from 0 to 65535.
+															/connections?family=ipv4        | family     | Invalid value 'ipv4' for parameter 'family': expected one of inet, inet6.
+											/connections?processes=yes      | processes  | Invalid value 'yes' for parameter 'processes': expected true or false.
+													/connections?port=90-80         | port       | Invalid value '90-80' for parameter 'port': expected a port from 0 to 65535, or a range of them such as 1024-65535.
+									/connections?remoteAddress=example.com | remoteAddress | Invalid value 'example.com' for parameter 'remoteAddress': expected an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names).
+									/connections?localAddress=10.0.0.0/33 | localAddress | Invalid value '10.0.0.0/33' for parameter 'localAddress': expected an IPv4 or IPv6 address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32 (no host names).
+									/connections?sort=-rcvQ         | sort       | Invalid value '-rcvQ' for parameter 'sort': expected one or more of protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, each with a leading - for descending, comma-separated.
+									/connections?limit=0            | limit      | Invalid value '0' for parameter 'limit': expected an integer from 1 to 1000000.
+									/connections?format=xml         | format     | Invalid value 'xml' for parameter 'format': expected one of json, table, csv.
+							/stats/states?format=yaml       | format     | Invalid value 'yaml' for parameter 'format': expected one of json, table, csv.
+							/connections?pid=12ab           | pid        | Invalid value '12ab' for parameter 'pid': expected an integer from 1 to 2147483647.
+					/connections?program=nginx,     | program    | Invalid value 'nginx,' for parameter 'program': expected process names, comma-separated.
+					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, format, limit, localAddress, localPort, pid, port, processes, program, protocol, remoteAddress, remotePort, sort, state.
+															/listening?sate=LISTEN          | sate       | Unknown parameter 'sate': /listening accepts family, format, limit, localAddress, localPort, pid, port, processes, program, protocol, remoteAddress, remotePort, sort, state.
+															/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts format, limit, localAddress, port, remoteAddress.
+															""")
 	void rejectsInvalidParameters(String uri, String parameter, String detail) {
 		assertThat(this.mvc.get().uri(uri)).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)

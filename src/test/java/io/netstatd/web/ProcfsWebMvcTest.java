@@ -27,7 +27,8 @@ import org.springframework.core.annotation.AliasFor;
 @WebMvcTest
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
 		UserNames.class })
-@EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class })
+@EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
+		ProcessScanner.Properties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")
