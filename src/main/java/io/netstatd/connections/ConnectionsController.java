@@ -3,13 +3,20 @@ package io.netstatd.connections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.netstatd.names.HostNameResolver;
+import io.netstatd.names.HostNames;
+import io.netstatd.names.Resolution;
+import io.netstatd.names.ServiceNames;
+import io.netstatd.names.SocketNames;
 import io.netstatd.process.ProcessScan;
 import io.netstatd.process.ProcessScanner;
 import io.netstatd.process.UserNames;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketFilter;
@@ -43,10 +50,17 @@ class ConnectionsController {
 
 	private final UserNames users;
 
-	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users) {
+	private final HostNameResolver hosts;
+
+	private final ServiceNames services;
+
+	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
+			ServiceNames services) {
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
+		this.hosts = hosts;
+		this.services = services;
 	}
 
 	@GetMapping(path = "/connections",
@@ -104,14 +118,37 @@ class ConnectionsController {
 			matching = matching.stream().sorted(order).toList();
 		}
 		List<InetSocket> listed = (limit != null && limit < matching.size()) ? matching.subList(0, limit) : matching;
+		Map<Long, String> userNames = this.users.names();
+		HostNames hostNames = query.withNames() ? this.hosts.resolve(addresses(listed)) : null;
+		ServiceNames.Table serviceNames = (hostNames != null) ? this.services.current() : null;
 		List<SocketRow> rows = new ArrayList<>(listed.size());
 		for (InetSocket socket : listed) {
-			rows.add(new SocketRow(socket, this.users.name(socket.uid()),
+			rows.add(new SocketRow(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
 					(scan != null) ? scan.owners(socket.inode()) : null));
 		}
 		int unixCount = (unixSockets != null) ? unixSockets.size() : 0;
+		Resolution resolution = (hostNames != null)
+				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketList(matching.size() + unixCount, rows.size() + unixCount, rows, unixSockets,
-				Skipped.of(skipped), scan);
+				Skipped.of(skipped), resolution, scan);
+	}
+
+	private static List<IpAddress> addresses(List<InetSocket> sockets) {
+		List<IpAddress> addresses = new ArrayList<>(sockets.size() * 2);
+		for (InetSocket socket : sockets) {
+			addresses.add(socket.localAddress());
+			addresses.add(socket.remoteAddress());
+		}
+		return addresses;
+	}
+
+	private static SocketNames names(InetSocket socket, HostNames hostNames, ServiceNames.Table services) {
+		if (hostNames == null) {
+			return null;
+		}
+		return new SocketNames(hostNames.name(socket.localAddress()),
+				services.name(socket.localPort(), socket.protocol()), hostNames.name(socket.remoteAddress()),
+				services.name(socket.remotePort(), socket.protocol()));
 	}
 
 }

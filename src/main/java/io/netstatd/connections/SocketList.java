@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netstatd.names.Resolution;
+import io.netstatd.names.SocketNames;
 import io.netstatd.process.ProcessScan;
 import io.netstatd.process.SocketProcess;
 import io.netstatd.socket.InetSocket;
@@ -24,12 +26,14 @@ import io.netstatd.socket.Skipped;
  * @param skipped the procfs lines that could not be read
  * @param unix with {@code protocol=unix}: the Unix domain sockets (netstat -x), which
  * port, address, sort and limit do not apply to
+ * @param resolution with {@code resolve=true}: whether every name was found in time
  * @param processScan with {@code processes=true}: how many processes were walked for
  * owners, and how many could not be read (their sockets show no owner)
  */
 @Schema(requiredProperties = { "total", "count", "connections", "skipped" })
 public record SocketList(int total, int count, List<SocketRow> connections,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<UnixSocket> unix, Skipped skipped,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Resolution resolution,
 		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) implements TextBody {
 
 	/**
@@ -47,9 +51,13 @@ public record SocketList(int total, int count, List<SocketRow> connections,
 						"Timer");
 		for (SocketRow row : this.connections) {
 			InetSocket s = row.socket();
-			Object[] cells = { s.protocol(), s.recvQ(), s.sendQ(), endpoint(s.localAddress(), s.localPort()),
-					endpoint(s.remoteAddress(), s.remotePort()), s.state(), (row.user() != null) ? row.user() : s.uid(),
-					s.inode(), timer(s.timer()) };
+			SocketNames n = row.names();
+			Object[] cells = { s.protocol(), s.recvQ(), s.sendQ(),
+					endpoint(s.localAddress(), s.localPort(), (n != null) ? n.localHost() : null,
+							(n != null) ? n.localService() : null),
+					endpoint(s.remoteAddress(), s.remotePort(), (n != null) ? n.remoteHost() : null,
+							(n != null) ? n.remoteService() : null),
+					s.state(), (row.user() != null) ? row.user() : s.uid(), s.inode(), timer(s.timer()) };
 			if (owners) {
 				cells = java.util.Arrays.copyOf(cells, cells.length + 1);
 				cells[cells.length - 1] = programs(row.processes(), "/", ",");
@@ -101,9 +109,13 @@ public record SocketList(int total, int count, List<SocketRow> connections,
 		return table;
 	}
 
-	/** {@code 127.0.0.1:80}, {@code :::22}; port 0, no port at all, as {@code *}. */
-	private static String endpoint(IpAddress address, int port) {
-		return address + ":" + ((port == 0) ? "*" : Integer.toString(port));
+	/**
+	 * {@code 127.0.0.1:80}, {@code :::22}, or by name {@code localhost:http}; port 0, no
+	 * port at all, as {@code *}.
+	 */
+	private static String endpoint(IpAddress address, int port, String host, String service) {
+		String shownPort = (port == 0) ? "*" : (service != null) ? service : Integer.toString(port);
+		return ((host != null) ? host : address.toString()) + ":" + shownPort;
 	}
 
 	/** netstat -o: {@code keepalive (7.21/0/0)}. */

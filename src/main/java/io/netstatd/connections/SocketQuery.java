@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param sort columns to sort by
  * @param limit how many rows at most
  * @param processes whether to add the owning processes
+ * @param resolve whether to add host and service names
  * @param pid only sockets these processes hold
  * @param program only sockets processes of these names hold
  * @param format json, table or csv, read by content negotiation before the handler runs
@@ -65,6 +66,10 @@ record SocketQuery(
 				description = "add the processes holding each socket (netstat -p), which walks every process; "
 						+ "false by default on /connections, true on /listening (ss -tlnp)",
 				schema = @Schema(type = "boolean")) String processes,
+		@Parameter(
+				description = "add host names (reverse DNS, within one deadline per request) and service "
+						+ "names of both ends, as netstat without -n; false by default",
+				schema = @Schema(type = "boolean")) String resolve,
 		@Parameter(description = "only sockets held by these process ids, comma-separated (implies processes)",
 				schema = @Schema(type = "string", example = "1234")) String pid,
 		@Parameter(
@@ -102,6 +107,10 @@ record SocketQuery(
 	 */
 	boolean withProcesses(boolean fallback) {
 		return QueryParameters.bool("processes", this.processes, fallback) || this.pid != null || this.program != null;
+	}
+
+	boolean withNames() {
+		return QueryParameters.bool("resolve", this.resolve, false);
 	}
 
 	/** The process ids asked for, or empty for any. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.netstatd.names.SocketNames;
 import io.netstatd.process.SocketProcess;
 import io.netstatd.socket.InetSocket;
 
@@ -13,10 +14,11 @@ import io.netstatd.socket.InetSocket;
  * @param socket the socket
  * @param user the name of the socket's owner uid (netstat -e), absent when the passwd
  * file has none
+ * @param names with {@code resolve=true}: host and service names of both ends
  * @param processes the processes holding it (netstat -p), only with
  * {@code processes=true}; empty for TIME_WAIT rows, which no process holds
  */
 public record SocketRow(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonInclude.Include.NON_NULL) String user,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes) {
+		@JsonUnwrapped SocketNames names, @JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes) {
 
 }

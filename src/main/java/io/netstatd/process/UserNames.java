@@ -1,12 +1,10 @@
 package io.netstatd.process;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
+
+import io.netstatd.files.ParsedFile;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,40 +18,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserNames {
 
-	private final Path file;
-
-	private volatile Snapshot snapshot = new Snapshot(null, Map.of());
+	private final ParsedFile<Map<Long, String>> passwd;
 
 	public UserNames(Properties properties) {
-		this.file = properties.passwdFile();
+		this.passwd = new ParsedFile<>(properties.passwdFile(), UserNames::parse, Map.of());
 	}
 
 	/**
 	 * The name of {@code uid}, or {@code null} when the file has none (or is missing).
 	 */
 	public String name(long uid) {
-		return current().names().get(uid);
+		return names().get(uid);
 	}
 
-	private Snapshot current() {
-		FileTime modified;
-		try {
-			modified = Files.getLastModifiedTime(this.file);
-		}
-		catch (IOException ex) {
-			return new Snapshot(null, Map.of());
-		}
-		Snapshot known = this.snapshot;
-		if (!modified.equals(known.modified())) {
-			try {
-				known = new Snapshot(modified, parse(Files.readString(this.file, StandardCharsets.UTF_8)));
-				this.snapshot = known;
-			}
-			catch (IOException ex) {
-				return new Snapshot(null, Map.of());
-			}
-		}
-		return known;
+	/**
+	 * Every uid's name, as the file is now: one look at the file for a whole list, rather
+	 * than one per row.
+	 */
+	public Map<Long, String> names() {
+		return this.passwd.get();
 	}
 
 	/**
@@ -75,10 +58,6 @@ public class UserNames {
 			}
 		}
 		return names;
-	}
-
-	private record Snapshot(FileTime modified, Map<Long, String> names) {
-
 	}
 
 	/**

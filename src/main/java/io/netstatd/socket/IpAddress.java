@@ -134,6 +134,14 @@ public record IpAddress(boolean ipv4, long high, long low) implements Comparable
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
+	/** The address in network order: 4 bytes for IPv4, 16 for IPv6. */
+	public byte[] bytes() {
+		if (this.ipv4) {
+			return java.nio.ByteBuffer.allocate(4).putInt((int) this.low).array();
+		}
+		return java.nio.ByteBuffer.allocate(16).putLong(this.high).putLong(this.low).array();
+	}
+
 	/** Whether this is {@code 0.0.0.0} or {@code ::}, the address of no peer. */
 	public boolean isAny() {
 		return this.high == 0 && this.low == 0;

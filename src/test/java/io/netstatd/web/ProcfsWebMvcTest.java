@@ -5,6 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.netstatd.names.HostNameResolver;
+import io.netstatd.names.NamesProperties;
+import io.netstatd.names.ServiceNames;
 import io.netstatd.process.ProcessScanner;
 import io.netstatd.process.UserNames;
 import io.netstatd.socket.SocketService;
@@ -26,9 +29,9 @@ import org.springframework.core.annotation.AliasFor;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
-		UserNames.class })
+		UserNames.class, HostNameResolver.class, ServiceNames.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
-		ProcessScanner.Properties.class })
+		ProcessScanner.Properties.class, NamesProperties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

@@ -1,0 +1,154 @@
+package io.netstatd.names;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.netstatd.socket.IpAddress;
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reverse DNS for {@code resolve=true}, bounded every way: one deadline per request, a
+ * fixed number of lookups at once for all requests (and a bounded queue behind them), one
+ * lookup per address however many requests want it, and a cache of answers and failures.
+ * A request never waits past its deadline: the names not found by then are left out, and
+ * said to be.
+ */
+@Component
+public class HostNameResolver {
+
+	private static final int MAX_CACHED = 50_000;
+
+	private final ReverseLookup lookup;
+
+	private final NamesProperties properties;
+
+	private final ThreadPoolExecutor lookups;
+
+	private final Map<IpAddress, Cached> cache = new ConcurrentHashMap<>();
+
+	private final Map<IpAddress, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
+
+	public HostNameResolver(NamesProperties properties, ObjectProvider<ReverseLookup> lookup) {
+		this.properties = properties;
+		this.lookup = lookup.getIfAvailable(ReverseLookup::system);
+		this.lookups = new ThreadPoolExecutor(properties.maxConcurrent(), properties.maxConcurrent(), 30,
+				TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), (runnable) -> {
+					Thread thread = new Thread(runnable, "netstatd-dns");
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.lookups.allowCoreThreadTimeOut(true);
+	}
+
+	/**
+	 * Names for {@code addresses} (wildcards skipped), found within the configured
+	 * deadline.
+	 */
+	public HostNames resolve(Collection<IpAddress> addresses) {
+		long deadline = System.nanoTime() + this.properties.timeout().toNanos();
+		Map<IpAddress, String> names = new HashMap<>();
+		Map<IpAddress, CompletableFuture<Answer>> pending = new HashMap<>();
+		Set<IpAddress> distinct = new LinkedHashSet<>(addresses);
+		for (IpAddress address : distinct) {
+			if (address.isAny()) {
+				continue;
+			}
+			Cached cached = this.cache.get(address);
+			if (cached != null && cached.expires() - System.nanoTime() > 0) {
+				if (cached.name() != null) {
+					names.put(address, cached.name());
+				}
+			}
+			else {
+				pending.put(address, this.inFlight.computeIfAbsent(address, this::start));
+			}
+		}
+		int unresolved = 0;
+		for (Map.Entry<IpAddress, CompletableFuture<Answer>> entry : pending.entrySet()) {
+			Answer answer = await(entry.getValue(), deadline);
+			if (answer == null) {
+				unresolved++;
+			}
+			else if (answer.name() != null) {
+				names.put(entry.getKey(), answer.name());
+			}
+		}
+		return new HostNames(names, unresolved);
+	}
+
+	private CompletableFuture<Answer> start(IpAddress address) {
+		CompletableFuture<Answer> answer = new CompletableFuture<>();
+		try {
+			this.lookups.execute(() -> {
+				String name = null;
+				try {
+					name = this.lookup.hostName(address);
+				}
+				catch (RuntimeException ex) {
+					// a failed lookup is an answer too: no name
+				}
+				remember(address, name);
+				this.inFlight.remove(address);
+				answer.complete(new Answer(name));
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// too many lookups queued: this one is unresolved now, and may be asked again
+			// later
+			this.inFlight.remove(address);
+			answer.complete(null);
+		}
+		return answer;
+	}
+
+	private void remember(IpAddress address, String name) {
+		if (this.cache.size() >= MAX_CACHED) {
+			this.cache.clear();
+		}
+		long ttl = ((name != null) ? this.properties.cacheTtl() : this.properties.failureTtl()).toNanos();
+		this.cache.put(address, new Cached(name, System.nanoTime() + ttl));
+	}
+
+	/** The answer by the deadline, or null when there is none yet. */
+	private static Answer await(CompletableFuture<Answer> answer, long deadline) {
+		try {
+			return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.lookups.shutdownNow();
+	}
+
+	private record Cached(String name, long expires) {
+
+	}
+
+	/** A lookup's result: the name, or null when the address has none. */
+	private record Answer(String name) {
+
+	}
+
+}

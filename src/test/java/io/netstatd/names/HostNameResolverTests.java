@@ -1,0 +1,106 @@
+package io.netstatd.names;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netstatd.socket.IpAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class HostNameResolverTests {
+
+	private static final IpAddress LOCALHOST = IpAddress.parse("127.0.0.1");
+
+	private static final IpAddress SILENT = IpAddress.parse("192.0.2.1");
+
+	private final CountDownLatch never = new CountDownLatch(1);
+
+	private HostNameResolver resolver;
+
+	@AfterEach
+	void release() {
+		this.never.countDown();
+		if (this.resolver != null) {
+			this.resolver.stop();
+		}
+	}
+
+	@Test
+	void leavesOutWhatTheResolverDoesNotAnswerByTheDeadline() {
+		this.resolver = resolver(Duration.ofMillis(300), 8, (address) -> {
+			if (address.equals(LOCALHOST)) {
+				return "localhost";
+			}
+			awaitForever();
+			return "never";
+		});
+
+		// a guard against a hang, not a timing assertion: without the deadline this never
+		// returns
+		HostNames names = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> this.resolver.resolve(List.of(LOCALHOST, SILENT, IpAddress.IPV4_ANY)));
+
+		assertThat(names.names()).containsExactlyEntriesOf(java.util.Map.of(LOCALHOST, "localhost"));
+		assertThat(names.unresolved()).isEqualTo(1);
+	}
+
+	@Test
+	void looksEachAddressUpOnceAndRemembersAnswersAndFailures() {
+		AtomicInteger lookups = new AtomicInteger();
+		this.resolver = resolver(Duration.ofSeconds(5), 2, (address) -> {
+			lookups.incrementAndGet();
+			return address.equals(LOCALHOST) ? "localhost" : null;
+		});
+
+		this.resolver.resolve(List.of(LOCALHOST, SILENT, LOCALHOST));
+		HostNames again = this.resolver.resolve(List.of(LOCALHOST, SILENT));
+
+		assertThat(lookups).hasValue(2);
+		assertThat(again.names()).containsExactlyEntriesOf(java.util.Map.of(LOCALHOST, "localhost"));
+		assertThat(again.unresolved()).isZero();
+	}
+
+	@Test
+	void runsNoMoreLookupsAtOnceThanAllowed() {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		this.resolver = resolver(Duration.ofMillis(300), 2, (address) -> {
+			most.accumulateAndGet(running.incrementAndGet(), Math::max);
+			awaitForever();
+			return null;
+		});
+		List<IpAddress> many = java.util.stream.IntStream.range(1, 50)
+			.mapToObj((i) -> IpAddress.parse("198.51.100." + i))
+			.toList();
+
+		HostNames names = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> this.resolver.resolve(many));
+
+		assertThat(most).hasValue(2);
+		assertThat(names.unresolved()).isEqualTo(49);
+	}
+
+	private void awaitForever() {
+		try {
+			this.never.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static HostNameResolver resolver(Duration timeout, int concurrent, ReverseLookup lookup) {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("lookup", lookup);
+		return new HostNameResolver(new NamesProperties(timeout, concurrent, Duration.ofMinutes(5),
+				Duration.ofMinutes(1), Path.of("/etc/services")), beans.getBeanProvider(ReverseLookup.class));
+	}
+
+}
