@@ -122,6 +122,31 @@ class NetstatEquivalenceTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void columnsAndOwnersEqualNetstatAntpe() {
+		int p = TestSockets.port(server);
+		// Local, Foreign, State, User (numeric with -n), Inode, PID/Program name
+		TreeSet<String> recipe = new TreeSet<>(
+				run("netstat -antpeW | awk '$4 ~ /:" + p + "$/ || $5 ~ /:" + p + "$/ {print $4, $5, $6, $7, $8, $9}'")
+					.lines()
+					.toList());
+
+		TreeSet<String> service = new TreeSet<>();
+		List<Map<String, Object>> rows = get("/connections?protocol=tcp&processes=true&port=" + p)
+			.getList("connections");
+		for (Map<String, Object> row : rows) {
+			List<Map<String, Object>> owners = (List<Map<String, Object>>) row.get("processes");
+			String owner = owners.isEmpty() ? "-" : owners.get(0).get("pid") + "/" + owners.get(0).get("name");
+			int remotePort = (Integer) row.get("remotePort");
+			service.add(row.get("localAddress") + ":" + row.get("localPort") + " " + row.get("remoteAddress") + ":"
+					+ ((remotePort == 0) ? "*" : remotePort) + " " + row.get("state") + " " + row.get("uid") + " "
+					+ row.get("inode") + " " + owner);
+		}
+
+		assertThat(service).hasSize(11).isEqualTo(recipe);
+	}
+
+	@Test
 	void listenersEqualNetstatTuln() {
 		TreeSet<String> recipe = new TreeSet<>(run("netstat -tulnW | awk 'NR > 2 {print $1, $4}'").lines().toList());
 
