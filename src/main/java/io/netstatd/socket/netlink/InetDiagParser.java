@@ -1,7 +1,6 @@
 package io.netstatd.socket.netlink;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 import io.netstatd.socket.InetSocket;
@@ -21,14 +20,6 @@ import io.netstatd.socket.SocketTimer;
  * show (it prints a tx_queue of 0), so it becomes 0.
  */
 public final class InetDiagParser {
-
-	static final int NLMSG_HEADER = 16;
-
-	static final int NLMSG_ERROR = 2;
-
-	static final int NLMSG_DONE = 3;
-
-	static final int SOCK_DIAG_BY_FAMILY = 20;
 
 	static final int AF_INET = 2;
 
@@ -61,28 +52,8 @@ public final class InetDiagParser {
 	 * cut
 	 */
 	public static Outcome parse(ByteBuffer buffer, int length, Protocol protocol, List<InetSocket> sockets) {
-		ByteBuffer data = buffer.duplicate().order(ByteOrder.nativeOrder());
-		int offset = 0;
-		while (offset + NLMSG_HEADER <= length) {
-			int messageLength = data.getInt(offset);
-			int type = data.getShort(offset + 4) & 0xffff;
-			if (messageLength < NLMSG_HEADER || offset + messageLength > length) {
-				throw new NetlinkException("truncated netlink message of " + messageLength + " bytes");
-			}
-			if (type == NLMSG_DONE) {
-				return Outcome.DONE;
-			}
-			if (type == NLMSG_ERROR) {
-				int errno = -data.getInt(offset + NLMSG_HEADER);
-				throw new NetlinkException("sock_diag answered errno " + errno, errno);
-			}
-			if (type == SOCK_DIAG_BY_FAMILY && messageLength >= NLMSG_HEADER + INET_DIAG_MSG) {
-				sockets.add(socket(data, offset + NLMSG_HEADER, protocol));
-			}
-			// NLMSG_ALIGN: messages start on 4-byte boundaries
-			offset += (messageLength + 3) & ~3;
-		}
-		return Outcome.MORE;
+		return NetlinkMessages.forEach(buffer, length, INET_DIAG_MSG,
+				(data, payload, end) -> sockets.add(socket(data, payload, protocol)));
 	}
 
 	private static InetSocket socket(ByteBuffer data, int m, Protocol protocol) {

@@ -58,7 +58,7 @@ final class SockDiag {
 	static void dump(Protocol protocol, int stateMask, List<InetSocket> sockets) {
 		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
 		request.putInt(REQUEST_LENGTH)
-			.putShort((short) InetDiagParser.SOCK_DIAG_BY_FAMILY)
+			.putShort((short) NetlinkMessages.SOCK_DIAG_BY_FAMILY)
 			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
 			.putInt(sequence.incrementAndGet())
 			.putInt(0)
@@ -121,7 +121,7 @@ final class SockDiag {
 	static void dumpUnix(List<UnixSocket> sockets) {
 		ByteBuffer request = ByteBuffer.allocateDirect(UNIX_REQUEST_LENGTH).order(ByteOrder.nativeOrder());
 		request.putInt(UNIX_REQUEST_LENGTH)
-			.putShort((short) InetDiagParser.SOCK_DIAG_BY_FAMILY)
+			.putShort((short) NetlinkMessages.SOCK_DIAG_BY_FAMILY)
 			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
 			.putInt(sequence.incrementAndGet())
 			.putInt(0)

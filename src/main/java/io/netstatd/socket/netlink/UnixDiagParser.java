@@ -1,7 +1,6 @@
 package io.netstatd.socket.netlink;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 import io.netstatd.socket.UnixSocket;
@@ -35,29 +34,8 @@ public final class UnixDiagParser {
 	 * @return whether the dump is complete
 	 */
 	public static InetDiagParser.Outcome parse(ByteBuffer buffer, int length, List<UnixSocket> sockets) {
-		ByteBuffer data = buffer.duplicate().order(ByteOrder.nativeOrder());
-		int offset = 0;
-		while (offset + InetDiagParser.NLMSG_HEADER <= length) {
-			int messageLength = data.getInt(offset);
-			int type = data.getShort(offset + 4) & 0xffff;
-			if (messageLength < InetDiagParser.NLMSG_HEADER || offset + messageLength > length) {
-				throw new NetlinkException("truncated netlink message of " + messageLength + " bytes");
-			}
-			if (type == InetDiagParser.NLMSG_DONE) {
-				return InetDiagParser.Outcome.DONE;
-			}
-			if (type == InetDiagParser.NLMSG_ERROR) {
-				int errno = -data.getInt(offset + InetDiagParser.NLMSG_HEADER);
-				throw new NetlinkException("unix_diag answered errno " + errno, errno);
-			}
-			int m = offset + InetDiagParser.NLMSG_HEADER;
-			if (type == InetDiagParser.SOCK_DIAG_BY_FAMILY
-					&& messageLength >= InetDiagParser.NLMSG_HEADER + UNIX_DIAG_MSG) {
-				sockets.add(socket(data, m, offset + messageLength));
-			}
-			offset += (messageLength + 3) & ~3;
-		}
-		return InetDiagParser.Outcome.MORE;
+		return NetlinkMessages.forEach(buffer, length, UNIX_DIAG_MSG,
+				(data, payload, end) -> sockets.add(socket(data, payload, end)));
 	}
 
 	/**

@@ -228,7 +228,7 @@ public final class NetIpSocketParser {
 				return -1;
 			}
 			for (int i = this.from[column]; i < this.to[column]; i++) {
-				if (i != colon && hexDigit(this.data[i]) < 0) {
+				if (i != colon && Hex.digit(this.data[i]) < 0) {
 					return -1;
 				}
 			}
@@ -269,7 +269,7 @@ public final class NetIpSocketParser {
 			}
 			long value = 0;
 			for (int i = start; i < end; i++) {
-				int digit = hexDigit(this.data[i]);
+				int digit = Hex.digit(this.data[i]);
 				if (digit < 0) {
 					return -1;
 				}
@@ -294,19 +294,6 @@ public final class NetIpSocketParser {
 				value = value * 10 + digit;
 			}
 			return value;
-		}
-
-		private static int hexDigit(byte b) {
-			if (b >= '0' && b <= '9') {
-				return b - '0';
-			}
-			if (b >= 'A' && b <= 'F') {
-				return b - 'A' + 10;
-			}
-			if (b >= 'a' && b <= 'f') {
-				return b - 'a' + 10;
-			}
-			return -1;
 		}
 
 	}

@@ -129,7 +129,7 @@ public final class ProcNetUnixParser {
 
 		private int hexRun() {
 			int from = this.at;
-			while (this.at < this.end && hex(this.data[this.at]) >= 0) {
+			while (this.at < this.end && Hex.digit(this.data[this.at]) >= 0) {
 				this.at++;
 			}
 			return this.at - from;
@@ -142,7 +142,7 @@ public final class ProcNetUnixParser {
 			}
 			long value = 0;
 			for (int i = 0; i < digits; i++) {
-				int digit = hex(this.data[this.at + i]);
+				int digit = Hex.digit(this.data[this.at + i]);
 				if (digit < 0) {
 					return -1;
 				}
@@ -161,19 +161,6 @@ public final class ProcNetUnixParser {
 				this.at++;
 			}
 			return (this.at == from) ? -1 : value;
-		}
-
-		private static int hex(byte b) {
-			if (b >= '0' && b <= '9') {
-				return b - '0';
-			}
-			if (b >= 'A' && b <= 'F') {
-				return b - 'A' + 10;
-			}
-			if (b >= 'a' && b <= 'f') {
-				return b - 'a' + 10;
-			}
-			return -1;
 		}
 
 	}
