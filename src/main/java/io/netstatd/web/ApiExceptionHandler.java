@@ -44,6 +44,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooBusy(ExpensiveRequests.TooBusyException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Too busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
 	/** Tomcat's own: a query string that is not valid percent-encoded UTF-8. */
 	@ExceptionHandler
 	ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException ex) {

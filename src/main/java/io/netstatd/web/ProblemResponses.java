@@ -19,7 +19,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 		description = "a parameter is invalid or unknown; detail names it and what it allows",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemBody.class)))
-@ApiResponse(responseCode = "503", description = "procfs cannot be read; detail names the file",
+@ApiResponse(responseCode = "503",
+		description = "procfs cannot be read (detail names the file), or too many socket or process walks are "
+				+ "under way (Retry-After says when to try again)",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemBody.class)))
 public @interface ProblemResponses {

@@ -15,6 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+	private final ExpensiveRequests expensiveRequests;
+
+	WebConfig(ExpensiveRequests expensiveRequests) {
+		this.expensiveRequests = expensiveRequests;
+	}
+
 	/** {@code text/plain} and {@code text/csv} for the bodies that have them. */
 	@Bean
 	TextBodyConverter textBodyConverter() {
@@ -35,6 +41,8 @@ class WebConfig implements WebMvcConfigurer {
 		// only the API: Swagger UI and springdoc take parameters of their own
 		registry.addInterceptor(new UnknownParameterInterceptor())
 			.addPathPatterns("/connections/**", "/listening/**", "/stats/**");
+		// after the parameter check: a typo gets its 400 even when the service is busy
+		registry.addInterceptor(this.expensiveRequests).addPathPatterns("/connections", "/listening");
 	}
 
 }

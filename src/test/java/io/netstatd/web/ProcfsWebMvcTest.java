@@ -31,7 +31,7 @@ import org.springframework.core.annotation.AliasFor;
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
 		UserNames.class, HostNameResolver.class, ServiceNames.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
-		ProcessScanner.Properties.class, NamesProperties.class })
+		ProcessScanner.Properties.class, NamesProperties.class, ExpensiveRequests.Properties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")
