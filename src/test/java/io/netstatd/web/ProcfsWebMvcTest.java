@@ -9,6 +9,8 @@ import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.NamesProperties;
 import io.netstatd.names.ServiceNames;
 import io.netstatd.process.ProcessScanner;
+import io.netstatd.security.SecurityConfig;
+import io.netstatd.security.SecurityProperties;
 import io.netstatd.process.UserNames;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketSourceConfig;
@@ -29,9 +31,10 @@ import org.springframework.core.annotation.AliasFor;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
-		UserNames.class, HostNameResolver.class, ServiceNames.class })
+		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
-		ProcessScanner.Properties.class, NamesProperties.class, ExpensiveRequests.Properties.class })
+		ProcessScanner.Properties.class, NamesProperties.class, ExpensiveRequests.Properties.class,
+		SecurityProperties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

@@ -1,0 +1,40 @@
+package io.netstatd.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may ask ({@code netstatd.security.*}). This service tells whoever asks who connects
+ * to the host and which programs listen, so anywhere beyond loopback it wants
+ * credentials.
+ *
+ * @param users HTTP Basic users, each with a bcrypt hash of its password
+ * @param tokenHashes bearer tokens, each as the hex SHA-256 of the token, so that the
+ * configuration holds no secret ({@code printf %s "$TOKEN" | sha256sum})
+ * @param allowAnonymous serve anyone even when bound beyond loopback without credentials
+ * @param corsAllowedOrigins origins whose pages may call the API from a browser; none by
+ * default
+ */
+@ConfigurationProperties("netstatd.security")
+public record SecurityProperties(@DefaultValue List<User> users, @DefaultValue List<String> tokenHashes,
+		@DefaultValue("false") boolean allowAnonymous, @DefaultValue List<String> corsAllowedOrigins) {
+
+	/**
+	 * An HTTP Basic user.
+	 *
+	 * @param name the user name
+	 * @param passwordHash the bcrypt hash of the password ({@code $2a$}, {@code $2b$} or
+	 * {@code $2y$})
+	 */
+	public record User(String name, String passwordHash) {
+
+	}
+
+	/** Whether any user or token is configured. */
+	public boolean hasCredentials() {
+		return !this.users.isEmpty() || !this.tokenHashes.isEmpty();
+	}
+
+}
