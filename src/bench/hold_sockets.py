@@ -28,7 +28,31 @@ def main():
         held.append(client)
         held.append(server)
     print("ready %d %d" % (len(held), target[1]), flush=True)
-    sys.stdin.read()
+    if len(sys.argv) > 3 and sys.argv[3] == "churn":
+        churn(listener, target, held, index)
+    else:
+        sys.stdin.read()
+
+
+def churn(listener, target, held, index):
+    """Closes and reopens one connection in ten every second until stdin closes."""
+    import select
+    victim = 1
+    while True:
+        ready, _, _ = select.select([sys.stdin], [], [], 1.0)
+        if ready and not sys.stdin.read(1):
+            return
+        pairs = (len(held) - 1) // 2
+        for _ in range(max(1, pairs // 10)):
+            i = 1 + 2 * (victim % pairs)
+            held[i].close()
+            held[i + 1].close()
+            client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            client.bind(("127.%d.200.%d" % (10 + index, 1 + victim % 250), 0))
+            client.connect(target)
+            server, _ = listener.accept()
+            held[i], held[i + 1] = client, server
+            victim += 1
 
 
 if __name__ == "__main__":
