@@ -289,6 +289,23 @@ class LiveSocketsTests {
 	}
 
 	@Test
+	void isReadyWhenProcfsReadsAndTellsItsVersion() {
+		RestAssured.given()
+			.get("/actuator/health/readiness")
+			.then()
+			.statusCode(200)
+			.body("status", equalTo("UP"))
+			.body("components.procfs.status", equalTo("UP"))
+			.body("components.procfs.details.file", equalTo("/proc/net/tcp"));
+		RestAssured.given()
+			.get("/actuator/info")
+			.then()
+			.statusCode(200)
+			.body("build.artifact", equalTo("netstatd"))
+			.body("build.version", equalTo("0.1.0-SNAPSHOT"));
+	}
+
+	@Test
 	void answersBadInputWithProblemsOverRealHttp() throws Exception {
 		given().get("/stats/top-ips?port=70000")
 			.then()
