@@ -61,14 +61,7 @@ public final class NetIpSocketParser {
 		List<InetSocket> sockets = new ArrayList<>(Math.max(16, length / 150));
 		List<SkippedLine> skipped = new ArrayList<>(0);
 		Line line = new Line(data, protocol, byteOrder == ByteOrder.LITTLE_ENDIAN);
-		int lineNumber = 0;
-		int start = 0;
-		while (start < length) {
-			int end = start;
-			while (end < length && data[end] != '\n') {
-				end++;
-			}
-			lineNumber++;
+		ProcLines.forEach(data, length, (lineNumber, start, end) -> {
 			if (!(lineNumber == 1 && isHeader(data, start, end)) && !isBlank(data, start, end)) {
 				String problem = line.parse(start, end);
 				if (problem == null) {
@@ -78,8 +71,7 @@ public final class NetIpSocketParser {
 					skipped.add(new SkippedLine(file, lineNumber, problem, text(data, start, end)));
 				}
 			}
-			start = end + 1;
-		}
+		});
 		return new SocketTable(sockets, skipped);
 	}
 

@@ -29,14 +29,7 @@ public final class ProcNetUnixParser {
 	public static UnixTable parse(byte[] data, int length, String file) {
 		List<UnixSocket> sockets = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>(0);
-		int lineNumber = 0;
-		int start = 0;
-		while (start < length) {
-			int end = start;
-			while (end < length && data[end] != '\n') {
-				end++;
-			}
-			lineNumber++;
+		ProcLines.forEach(data, length, (lineNumber, start, end) -> {
 			boolean header = lineNumber == 1 && startsWith(data, start, end, "Num ");
 			if (!header && end > start) {
 				Line line = new Line(data, start, end);
@@ -49,8 +42,7 @@ public final class ProcNetUnixParser {
 							UnixSocket.displayName(data, start, Math.min(end - start, 200))));
 				}
 			}
-			start = end + 1;
-		}
+		});
 		return new UnixTable(sockets, skipped);
 	}
 
