@@ -25,13 +25,6 @@ public class UserNames {
 	}
 
 	/**
-	 * The name of {@code uid}, or {@code null} when the file has none (or is missing).
-	 */
-	public String name(long uid) {
-		return names().get(uid);
-	}
-
-	/**
 	 * Every uid's name, as the file is now: one look at the file for a whole list, rather
 	 * than one per row.
 	 */

@@ -28,18 +28,18 @@ class UserNamesTests {
 		Path passwd = this.dir.resolve("passwd");
 		Files.writeString(passwd, "root:x:0:0::/root:/bin/sh\n");
 		UserNames users = new UserNames(new UserNames.Properties(passwd));
-		assertThat(users.name(0)).isEqualTo("root");
-		assertThat(users.name(1000)).isNull();
+		assertThat(users.names().get(0L)).isEqualTo("root");
+		assertThat(users.names().get(1000L)).isNull();
 
 		Files.writeString(passwd, "root:x:0:0::/root:/bin/sh\nops:x:1000:1000::/home/ops:/bin/sh\n");
 		Files.setLastModifiedTime(passwd, FileTime.fromMillis(System.currentTimeMillis() + 5000));
 
-		assertThat(users.name(1000)).isEqualTo("ops");
+		assertThat(users.names().get(1000L)).isEqualTo("ops");
 	}
 
 	@Test
 	void knowsNoNamesWithoutTheFile() {
-		assertThat(new UserNames(new UserNames.Properties(this.dir.resolve("missing"))).name(0)).isNull();
+		assertThat(new UserNames(new UserNames.Properties(this.dir.resolve("missing"))).names()).isEmpty();
 	}
 
 }
