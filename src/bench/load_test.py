@@ -14,7 +14,6 @@ service's RSS at start and end. Only loopback; it stops by itself.
 import argparse
 import http.client
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -56,17 +55,8 @@ def main():
     parser.add_argument("--port", type=int, default=18098)
     args = parser.parse_args()
     jar = sorted(__import__("glob").glob(os.path.join(socket_bench.ROOT, "target", "netstatd-*.jar")))[-1]
-    helpers = []
-    connections = args.sockets // 2
-    index = 0
-    while connections > 0:
-        n = min(socket_bench.PER_HELPER, connections)
-        helpers.append(subprocess.Popen([sys.executable, os.path.join(HERE, "hold_sockets.py"), str(20 + index),
-                                         str(n), "churn"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
-        connections -= n
-        index += 1
-    for helper in helpers:
-        helper.stdout.readline()
+    # sources 127.20.x.y and up: apart from socket_bench's, whose TIME_WAIT rows may linger
+    helpers, _ = socket_bench.start_helpers(args.sockets, churn=True, first_index=10)
     service = socket_bench.start_service(jar, args.port, [])
     try:
         rss_start = socket_bench.rss_mb(service.pid)
@@ -109,10 +99,7 @@ def main():
     finally:
         service.terminate()
         service.wait(timeout=30)
-        for helper in helpers:
-            helper.stdin.close()
-        for helper in helpers:
-            helper.wait(timeout=120)
+        socket_bench.stop_helpers(helpers)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,14 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PER_HELPER = 9000  # connections per helper: 18k descriptors, under the usual 20k limit
 
 
-def start_helpers(sockets):
+def start_helpers(sockets, churn=False, first_index=0):
+    """Starts helper processes holding `sockets` sockets; with churn they keep reconnecting."""
     connections = sockets // 2
-    helpers, index = [], 0
+    helpers, index = [], first_index
     while connections > 0:
         n = min(PER_HELPER, connections)
-        helpers.append(subprocess.Popen([sys.executable, os.path.join(HERE, "hold_sockets.py"), str(index), str(n)],
+        command = [sys.executable, os.path.join(HERE, "hold_sockets.py"), str(index), str(n)]
+        helpers.append(subprocess.Popen(command + (["churn"] if churn else []),
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
         connections -= n
         index += 1
@@ -43,6 +45,14 @@ def start_helpers(sockets):
             sys.exit("a socket helper failed")
         ports.append(int(line[2]))
     return helpers, ports
+
+
+def stop_helpers(helpers):
+    """Closes the helpers' stdin, which tells them to close their sockets, and waits."""
+    for helper in helpers:
+        helper.stdin.close()
+    for helper in helpers:
+        helper.wait(timeout=120)
 
 
 def start_service(jar, port, extra):
@@ -196,10 +206,7 @@ def main():
     finally:
         service.terminate()
         service.wait(timeout=30)
-        for helper in helpers:
-            helper.stdin.close()
-        for helper in helpers:
-            helper.wait(timeout=60)
+        stop_helpers(helpers)
 
 
 if __name__ == "__main__":
