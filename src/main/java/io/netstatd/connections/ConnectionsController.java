@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import io.netstatd.limits.Deadline;
+import io.netstatd.limits.LimitsProperties;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.HostNames;
 import io.netstatd.names.Resolution;
@@ -54,8 +57,11 @@ class ConnectionsController {
 
 	private final ServiceNames services;
 
+	private final LimitsProperties limits;
+
 	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services) {
+			ServiceNames services, LimitsProperties limits) {
+		this.limits = limits;
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
@@ -88,21 +94,24 @@ class ConnectionsController {
 	}
 
 	private SocketList list(SocketQuery query, SocketFilter filter, boolean withProcesses) {
+		Deadline deadline = this.limits.deadline();
 		Comparator<InetSocket> order = query.order();
 		Integer limit = query.maxRows();
 		// owners are walked only when asked, once per request, while the sockets are read
-		CompletableFuture<ProcessScan> owners = withProcesses ? CompletableFuture.supplyAsync(this.processes::scan)
+		CompletableFuture<ProcessScan> owners = withProcesses
+				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline))
 				: CompletableFuture.completedFuture(null);
 		SocketTable table = this.sockets.sockets(filter);
 		UnixTable unix = query.unix() ? this.sockets.unixSockets() : null;
 		List<UnixSocket> unixSockets = (unix != null)
 				? unix.sockets().stream().filter((socket) -> !filter.listeningOnly() || socket.listening()).toList()
 				: null;
+		deadline.check("reading the sockets");
 		List<SkippedLine> skipped = new ArrayList<>(table.skipped());
 		if (unix != null) {
 			skipped.addAll(unix.skipped());
 		}
-		ProcessScan scan = owners.join();
+		ProcessScan scan = owners(owners);
 		List<InetSocket> matching = table.sockets();
 		Set<Integer> pids = query.pids();
 		Set<String> programs = query.programs();
@@ -119,7 +128,7 @@ class ConnectionsController {
 		}
 		List<InetSocket> listed = (limit != null && limit < matching.size()) ? matching.subList(0, limit) : matching;
 		Map<Long, String> userNames = this.users.names();
-		HostNames hostNames = query.withNames() ? this.hosts.resolve(addresses(listed)) : null;
+		HostNames hostNames = query.withNames() ? this.hosts.resolve(addresses(listed), deadline) : null;
 		ServiceNames.Table serviceNames = (hostNames != null) ? this.services.current() : null;
 		List<SocketRow> rows = new ArrayList<>(listed.size());
 		for (InetSocket socket : listed) {
@@ -131,6 +140,19 @@ class ConnectionsController {
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketList(matching.size() + unixCount, rows.size() + unixCount, rows, unixSockets,
 				Skipped.of(skipped), resolution, scan);
+	}
+
+	/** The owner walk's answer; its own deadline bounds the wait. */
+	private static ProcessScan owners(CompletableFuture<ProcessScan> owners) {
+		try {
+			return owners.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	private static List<IpAddress> addresses(List<InetSocket> sockets) {

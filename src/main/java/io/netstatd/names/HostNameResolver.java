@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.netstatd.limits.Deadline;
 import io.netstatd.socket.IpAddress;
 import jakarta.annotation.PreDestroy;
 
@@ -56,10 +57,18 @@ public class HostNameResolver {
 
 	/**
 	 * Names for {@code addresses} (wildcards skipped), found within the configured
-	 * deadline.
+	 * timeout.
 	 */
 	public HostNames resolve(Collection<IpAddress> addresses) {
-		long deadline = System.nanoTime() + this.properties.timeout().toNanos();
+		return resolve(addresses, Deadline.in(this.properties.timeout()));
+	}
+
+	/**
+	 * Names for {@code addresses} (wildcards skipped), found within the configured
+	 * timeout or by the request's deadline, whichever comes first.
+	 */
+	public HostNames resolve(Collection<IpAddress> addresses, Deadline request) {
+		long deadline = request.earlierOf(this.properties.timeout());
 		Map<IpAddress, String> names = new HashMap<>();
 		Map<IpAddress, CompletableFuture<Answer>> pending = new HashMap<>();
 		Set<IpAddress> distinct = new LinkedHashSet<>(addresses);

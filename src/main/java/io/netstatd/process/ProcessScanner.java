@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.netstatd.limits.Deadline;
+import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.socket.procfs.ProcfsProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,6 +35,8 @@ public class ProcessScanner {
 
 	private static final String SOCKET_PREFIX = "socket:[";
 
+	private static final ProcessSockets NONE = new ProcessSockets(null, Set.of());
+
 	private final Path root;
 
 	private final boolean commandLines;
@@ -42,13 +46,20 @@ public class ProcessScanner {
 		this.commandLines = processes.commandLines();
 	}
 
-	/** Walks every process once. */
-	public ProcessScan scan() {
+	/**
+	 * Walks every process once, stopping at the deadline.
+	 * @throws DeadlineExceededException when the walk could not finish in time: owners
+	 * half found would show sockets without the processes that hold them
+	 */
+	public ProcessScan scan(Deadline deadline) {
 		List<Integer> pids = pids();
 		AtomicInteger unreadable = new AtomicInteger();
+		// past the deadline the remaining processes are passed over cheaply, so an
+		// abandoned walk frees its threads at once
 		Map<Long, List<SocketProcess>> byInode = pids.parallelStream()
-			.map((pid) -> sockets(pid, unreadable))
+			.map((pid) -> deadline.passed() ? NONE : sockets(pid, unreadable))
 			.collect(HashMap::new, ProcessScanner::merge, ProcessScanner::mergeAll);
+		deadline.check("finding the processes that hold sockets");
 		byInode.values().forEach((owners) -> owners.sort(Comparator.comparingInt(SocketProcess::pid)));
 		return new ProcessScan(byInode, pids.size(), unreadable.get());
 	}
@@ -80,11 +91,11 @@ public class ProcessScanner {
 		}
 		catch (AccessDeniedException ex) {
 			unreadable.incrementAndGet();
-			return new ProcessSockets(null, Set.of());
+			return NONE;
 		}
 		catch (IOException ex) {
 			// exited while walked
-			return new ProcessSockets(null, Set.of());
+			return NONE;
 		}
 		// a server may hold tens of thousands of descriptors: its links are read in
 		// parallel
@@ -100,10 +111,10 @@ public class ProcessScanner {
 		}
 		catch (UncheckedIOException ex) {
 			unreadable.incrementAndGet();
-			return new ProcessSockets(null, Set.of());
+			return NONE;
 		}
 		if (inodes.isEmpty()) {
-			return new ProcessSockets(null, Set.of());
+			return NONE;
 		}
 		return new ProcessSockets(process(pid, process), inodes);
 	}

@@ -5,8 +5,8 @@ import java.util.concurrent.Semaphore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import io.netstatd.limits.LimitsProperties;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -24,7 +24,7 @@ public class ExpensiveRequests implements HandlerInterceptor {
 
 	private final Semaphore permits;
 
-	public ExpensiveRequests(Properties properties) {
+	public ExpensiveRequests(LimitsProperties properties) {
 		this.permits = new Semaphore(properties.expensiveRequests());
 	}
 
@@ -76,17 +76,6 @@ public class ExpensiveRequests implements HandlerInterceptor {
 		TooBusyException() {
 			super("Too many socket or process walks are under way; try again in a second.");
 		}
-
-	}
-
-	/**
-	 * Bounds on cost.
-	 *
-	 * @param expensiveRequests {@code netstatd.limits.expensive-requests}: how many full
-	 * walks at once
-	 */
-	@ConfigurationProperties("netstatd.limits")
-	public record Properties(@DefaultValue("4") int expensiveRequests) {
 
 	}
 

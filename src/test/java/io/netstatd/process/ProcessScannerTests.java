@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import io.netstatd.limits.Deadline;
+import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.socket.procfs.ProcfsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The owner walk over a procfs tree the test builds: fd links are symlinks whose targets
@@ -19,8 +23,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProcessScannerTests {
 
+	private static final Deadline AMPLE = Deadline.in(Duration.ofMinutes(5));
+
 	@TempDir
 	Path root;
+
+	@Test
+	void stopsAtTheDeadlineRatherThanAnswerWithOwnersHalfFound() throws IOException {
+		process(812, "/usr/sbin/nginx\0", "nginx", "socket:[555]");
+
+		ProcessScanner scanner = new ProcessScanner(new ProcfsProperties(this.root),
+				new ProcessScanner.Properties(false));
+
+		assertThatExceptionOfType(DeadlineExceededException.class)
+			.isThrownBy(() -> scanner.scan(Deadline.in(Duration.ZERO)))
+			.withMessage("The request ran past its deadline of 0 ms while finding the processes that hold sockets; "
+					+ "the host is busy or very large. Try again, or ask for less (processes=false, a filter).");
+	}
 
 	@Test
 	void mapsSocketInodesToEveryProcessHoldingThem() throws IOException {
@@ -32,7 +51,7 @@ class ProcessScannerTests {
 		Files.createDirectories(this.root.resolve("net"));
 
 		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root), new ProcessScanner.Properties(false))
-			.scan();
+			.scan(AMPLE);
 
 		assertThat(scan.processes()).isEqualTo(4);
 		assertThat(scan.unreadable()).isZero();
@@ -50,9 +69,9 @@ class ProcessScannerTests {
 		process(812, "/usr/sbin/nginx\0-g\0daemon off;\0", "nginx", "socket:[555]");
 
 		ProcessScan hidden = new ProcessScanner(new ProcfsProperties(this.root), new ProcessScanner.Properties(false))
-			.scan();
+			.scan(AMPLE);
 		ProcessScan shown = new ProcessScanner(new ProcfsProperties(this.root), new ProcessScanner.Properties(true))
-			.scan();
+			.scan(AMPLE);
 
 		assertThat(hidden.owners(555)).containsExactly(new SocketProcess(812, "nginx", null));
 		assertThat(shown.owners(555))
@@ -63,7 +82,7 @@ class ProcessScannerTests {
 	void findsNoOwnersWithoutProcfs() {
 		ProcessScan scan = new ProcessScanner(new ProcfsProperties(this.root.resolve("missing")),
 				new ProcessScanner.Properties(false))
-			.scan();
+			.scan(AMPLE);
 
 		assertThat(scan.processes()).isZero();
 		assertThat(scan.owners(555)).isEmpty();

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.NamesProperties;
 import io.netstatd.names.ServiceNames;
+import io.netstatd.limits.LimitsProperties;
 import io.netstatd.process.ProcessScanner;
 import io.netstatd.security.SecurityConfig;
 import io.netstatd.security.SecurityProperties;
@@ -33,8 +34,7 @@ import org.springframework.core.annotation.AliasFor;
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
 		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
-		ProcessScanner.Properties.class, NamesProperties.class, ExpensiveRequests.Properties.class,
-		SecurityProperties.class })
+		ProcessScanner.Properties.class, NamesProperties.class, LimitsProperties.class, SecurityProperties.class })
 @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

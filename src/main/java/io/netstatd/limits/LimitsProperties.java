@@ -1,0 +1,24 @@
+package io.netstatd.limits;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds on cost.
+ *
+ * @param expensiveRequests {@code netstatd.limits.expensive-requests}: how many full
+ * walks of sockets or processes at once
+ * @param requestTimeout {@code netstatd.limits.request-timeout}: the deadline of each
+ * request
+ */
+@ConfigurationProperties("netstatd.limits")
+public record LimitsProperties(@DefaultValue("4") int expensiveRequests, @DefaultValue("10s") Duration requestTimeout) {
+
+	/** A deadline for a request that begins now. */
+	public Deadline deadline() {
+		return Deadline.in(this.requestTimeout);
+	}
+
+}
