@@ -24,8 +24,11 @@ public class SocketService {
 
 	private final ConcurrentMap<Read, CompletableFuture<SocketTable>> inFlight = new ConcurrentHashMap<>();
 
-	public SocketService(SocketSource source) {
+	private final SkippedLineCounter skippedLines;
+
+	public SocketService(SocketSource source, SkippedLineCounter skippedLines) {
 		this.source = source;
+		this.skippedLines = skippedLines;
 	}
 
 	/** Reads only the tables {@code filter} needs, and keeps the sockets it accepts. */
@@ -37,7 +40,9 @@ public class SocketService {
 
 	/** The Unix domain sockets, read fresh. */
 	public UnixTable unixSockets() {
-		return this.source.readUnix();
+		UnixTable table = this.source.readUnix();
+		this.skippedLines.count(table.skipped());
+		return table;
 	}
 
 	private SocketTable read(Read read) {
@@ -48,6 +53,7 @@ public class SocketService {
 		}
 		try {
 			SocketTable table = this.source.read(read.protocols(), read.states());
+			this.skippedLines.count(table.skipped());
 			mine.complete(table);
 			return table;
 		}

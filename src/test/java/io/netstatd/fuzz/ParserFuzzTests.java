@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 
+import io.netstatd.counters.Counters;
+import io.netstatd.counters.ProcNetSnmp6Parser;
+import io.netstatd.counters.ProcNetSnmpParser;
+import io.netstatd.counters.ProcNetSockstatParser;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketTable;
@@ -77,6 +82,28 @@ class ParserFuzzTests {
 			assertThat(table.sockets()).allSatisfy((socket) -> assertThat(
 					socket.path() == null || socket.path().chars().noneMatch((c) -> c < 0x20 || c == 0x7f))
 				.isTrue());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "golden/net/snmp", "golden/net/netstat", "golden/net/snmp6", "golden/net/sockstat",
+			"counters/snmp-mismatched" })
+	void counterFilesNeverThrowAndNumberWhatTheySkip(String fixture) throws IOException {
+		byte[] original = resource("/procfs/" + fixture);
+		BiFunction<String, String, Counters> parser = fixture.endsWith("snmp6") ? ProcNetSnmp6Parser::parse
+				: fixture.endsWith("sockstat") ? ProcNetSockstatParser::parse : ProcNetSnmpParser::parse;
+		Random random = new Random(fixture.hashCode());
+		for (int round = 0; round < ROUNDS; round++) {
+			byte[] mutated = mutate(original, random);
+			String text = new String(mutated, java.nio.charset.StandardCharsets.UTF_8);
+
+			Counters counters = parser.apply(text, "fuzz");
+
+			int lines = (int) text.chars().filter((c) -> c == '\n').count() + 1;
+			assertThat(counters.skipped()).as("round %d", round)
+				.allSatisfy((line) -> assertThat(line.lineNumber()).isBetween(1, lines));
+			assertThat(counters.groups()).as("round %d", round)
+				.allSatisfy((group, values) -> assertThat(group).isNotBlank().doesNotContain(" ", ":"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.netstatd.counters.CountersRepository;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.NamesProperties;
 import io.netstatd.names.ServiceNames;
@@ -13,6 +14,7 @@ import io.netstatd.process.ProcessScanner;
 import io.netstatd.security.SecurityConfig;
 import io.netstatd.security.SecurityProperties;
 import io.netstatd.process.UserNames;
+import io.netstatd.socket.SkippedLineCounter;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketSourceConfig;
 import io.netstatd.socket.SocketsProperties;
@@ -32,10 +34,11 @@ import org.springframework.core.annotation.AliasFor;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
-		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class })
+		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class, CountersRepository.class,
+		SkippedLineCounter.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
 		ProcessScanner.Properties.class, NamesProperties.class, LimitsProperties.class, SecurityProperties.class })
-@interface ProcfsWebMvcTest {
+public @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")
 	String[] properties();

@@ -1,0 +1,53 @@
+package io.netstatd.counters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.netstatd.socket.SkippedLine;
+
+/**
+ * Parses {@code /proc/net/sockstat} and {@code sockstat6}: one line per group, names and
+ * values alternating ({@code TCP: inuse 5 orphan 0 tw 3 alloc 7 mem 1}). {@code mem} is
+ * in pages, as the kernel counts it.
+ */
+public final class ProcNetSockstatParser {
+
+	private ProcNetSockstatParser() {
+	}
+
+	public static Counters parse(String text, String file) {
+		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+		List<SkippedLine> skipped = new ArrayList<>();
+		List<String> lines = CounterLines.lines(text);
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (CounterLines.blank(line)) {
+				continue;
+			}
+			String group = CounterLines.group(line);
+			if (group == null) {
+				skipped.add(CounterLines.skipped(file, i + 1, "no group name before a colon", line));
+				continue;
+			}
+			String[] words = CounterLines.words(line, group);
+			if (words.length == 0 || words.length % 2 != 0) {
+				skipped.add(CounterLines.skipped(file, i + 1, "expected names and values in pairs", line));
+				continue;
+			}
+			Map<String, Long> counters = new LinkedHashMap<>();
+			try {
+				for (int j = 0; j < words.length; j += 2) {
+					counters.put(words[j], CounterLines.value(words[j + 1]));
+				}
+				groups.put(group, counters);
+			}
+			catch (NumberFormatException ex) {
+				skipped.add(CounterLines.skipped(file, i + 1, "a value is not a 64-bit integer", line));
+			}
+		}
+		return new Counters(groups, skipped);
+	}
+
+}
