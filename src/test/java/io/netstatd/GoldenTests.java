@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 import io.restassured.RestAssured;
 import org.json.JSONException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole service, over HTTP, against a captured procfs tree: each answer must equal
@@ -40,7 +44,8 @@ class GoldenTests {
 			"connections-udp, /connections?protocol=udp,udp6", "listening, /listening", "stats-states, /stats/states",
 			"stats-states-port-18080, /stats/states?port=18080", "stats-states-tcp6, /stats/states?protocol=tcp6",
 			"top-ips-18080, /stats/top-ips?port=18080", "top-ips-18082, /stats/top-ips?port=18082",
-			"top-ips-all, /stats/top-ips" })
+			"top-ips-all, /stats/top-ips", "stats-protocols, /stats/protocols",
+			"stats-protocols-tcp, /stats/protocols?protocol=Tcp,TcpExt", "stats-sockets, /stats/sockets" })
 	void answersAsCommitted(String name, String path) throws IOException, JSONException {
 		String actual = RestAssured.given()
 			.port(this.port)
@@ -58,6 +63,30 @@ class GoldenTests {
 					StandardCharsets.UTF_8);
 		}
 		JSONAssert.assertEquals(Files.readString(expected), actual, JSONCompareMode.STRICT);
+	}
+
+	/**
+	 * The service's own metrics (those named netstatd_*) from the same tree: the scrape
+	 * Prometheus would get.
+	 */
+	@Test
+	void exposesMetricsAsCommitted() throws IOException {
+		String scrape = RestAssured.given()
+			.port(this.port)
+			.get("/actuator/prometheus")
+			.then()
+			.statusCode(200)
+			.extract()
+			.asString();
+		String actual = scrape.lines()
+			.filter((line) -> line.startsWith("netstatd_") || line.startsWith("# HELP netstatd_")
+					|| line.startsWith("# TYPE netstatd_"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		Path expected = GOLDEN.resolve("metrics.txt");
+		if (Boolean.getBoolean("golden.update")) {
+			Files.writeString(expected, actual, StandardCharsets.UTF_8);
+		}
+		assertThat(actual).isEqualTo(Files.readString(expected));
 	}
 
 }

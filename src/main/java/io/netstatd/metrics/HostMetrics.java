@@ -1,0 +1,188 @@
+package io.netstatd.metrics;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.netstatd.counters.Counters;
+import io.netstatd.counters.CountersRepository;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SkippedLineCounter;
+import io.netstatd.socket.SocketFilter;
+import io.netstatd.socket.SocketService;
+import io.netstatd.socket.SocketState;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The host's sockets as Prometheus metrics at {@code /actuator/prometheus}. Each scrape
+ * takes one snapshot: the TCP tables read once (states and accept queues both come from
+ * it), sockstat once, the protocol counters once; every metric is then formatted from
+ * that snapshot, never read per metric. The names are listed in the README (Metrics).
+ */
+@Component
+public class HostMetrics implements MultiCollector {
+
+	private static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP, Protocol.TCP6);
+
+	/**
+	 * Kernel counters worth an alert: metric name (without {@code _total}), group, name,
+	 * help.
+	 */
+	private static final List<String[]> PROTOCOL_COUNTERS = List.of(
+			new String[] { "netstatd_tcp_listen_overflows", "TcpExt", "ListenOverflows",
+					"Times a listener's accept queue was full (TcpExt ListenOverflows)" },
+			new String[] { "netstatd_tcp_listen_drops", "TcpExt", "ListenDrops",
+					"SYNs to a listener dropped, overflows included (TcpExt ListenDrops)" },
+			new String[] { "netstatd_tcp_retransmitted_segments", "Tcp", "RetransSegs",
+					"TCP segments retransmitted (Tcp RetransSegs)" },
+			new String[] { "netstatd_tcp_resets_sent", "Tcp", "OutRsts", "TCP segments sent with RST (Tcp OutRsts)" },
+			new String[] { "netstatd_tcp_established_resets", "Tcp", "EstabResets",
+					"Connections reset from ESTABLISHED or CLOSE_WAIT (Tcp EstabResets)" },
+			new String[] { "netstatd_tcp_active_opens", "Tcp", "ActiveOpens",
+					"Connections opened by this host (Tcp ActiveOpens)" },
+			new String[] { "netstatd_tcp_passive_opens", "Tcp", "PassiveOpens",
+					"Connections accepted by this host (Tcp PassiveOpens)" },
+			new String[] { "netstatd_udp_receive_buffer_errors", "Udp", "RcvbufErrors",
+					"UDP datagrams dropped for a full receive buffer (Udp RcvbufErrors)" });
+
+	private final SocketService sockets;
+
+	private final CountersRepository counters;
+
+	private final SkippedLineCounter skippedLines;
+
+	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
+			ObjectProvider<PrometheusRegistry> registry) {
+		this.sockets = sockets;
+		this.counters = counters;
+		this.skippedLines = skippedLines;
+		registry.ifAvailable((prometheus) -> prometheus.register(this));
+	}
+
+	@Override
+	public MetricSnapshots collect() {
+		Snapshot snapshot = new Snapshot(
+				this.sockets.sockets(new SocketFilter(TCP, Set.of(), null, null, null, null, null, false)).sockets(),
+				this.counters.sockets(), this.counters.protocols(), this.skippedLines.totals());
+		return format(snapshot);
+	}
+
+	/** What one scrape read. */
+	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
+
+	}
+
+	static MetricSnapshots format(Snapshot snapshot) {
+		List<MetricSnapshot> metrics = new ArrayList<>();
+		metrics.add(states(snapshot.tcp()));
+		metrics.add(acceptQueues(snapshot.tcp()));
+		metrics.addAll(sockstat(snapshot.sockstat()));
+		for (String[] counter : PROTOCOL_COUNTERS) {
+			long value = snapshot.protocols().value(counter[1], counter[2]);
+			if (value >= 0) {
+				metrics.add(CounterSnapshot.builder()
+					.name(counter[0])
+					.help(counter[3])
+					.dataPoint(CounterDataPointSnapshot.builder().value(value).build())
+					.build());
+			}
+		}
+		CounterSnapshot.Builder skipped = CounterSnapshot.builder()
+			.name("netstatd_skipped_lines")
+			.help("procfs lines left out of answers because they could not be parsed, by file");
+		snapshot.skippedLines()
+			.forEach((file, count) -> skipped
+				.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("file", file)).value(count).build()));
+		metrics.add(skipped.build());
+		return new MetricSnapshots(metrics);
+	}
+
+	/** All eleven states, zeros included, so that no series vanishes. */
+	private static MetricSnapshot states(List<InetSocket> tcp) {
+		Map<SocketState, Long> counts = new EnumMap<>(SocketState.class);
+		SocketState.TCP_STATES.forEach((state) -> counts.put(state, 0L));
+		for (InetSocket socket : tcp) {
+			counts.merge(socket.state(), 1L, Long::sum);
+		}
+		GaugeSnapshot.Builder gauge = GaugeSnapshot.builder()
+			.name("netstatd_tcp_connections")
+			.help("TCP sockets (IPv4 and IPv6) by state, as /stats/states counts them");
+		counts.forEach((state, count) -> gauge
+			.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("state", state.name())).value(count).build()));
+		return gauge.build();
+	}
+
+	/**
+	 * Per listener: connections waiting to be accepted. The limit (the backlog) is not
+	 * shown: /proc/net/tcp does not carry it, and both sources answer alike; a full queue
+	 * shows in netstatd_tcp_listen_overflows_total.
+	 */
+	private static MetricSnapshot acceptQueues(List<InetSocket> tcp) {
+		GaugeSnapshot.Builder length = GaugeSnapshot.builder()
+			.name("netstatd_tcp_listen_queue_length")
+			.help("Connections waiting in a TCP listener's accept queue (Recv-Q of a LISTEN socket)");
+		for (InetSocket socket : tcp) {
+			if (socket.state() == SocketState.LISTEN) {
+				Labels labels = Labels.of("address", socket.localAddress().toString(), "port",
+						Integer.toString(socket.localPort()), "protocol", socket.protocol().label());
+				length.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(socket.recvQ()).build());
+			}
+		}
+		return length.build();
+	}
+
+	/** sockstat's totals: one metric per kind, the protocol as a label. */
+	private static List<MetricSnapshot> sockstat(Counters sockstat) {
+		List<MetricSnapshot> metrics = new ArrayList<>();
+		long used = sockstat.value("sockets", "used");
+		if (used >= 0) {
+			metrics.add(gauge("netstatd_sockstat_sockets_used", "Sockets of all kinds in use (sockstat sockets used)",
+					Map.of("", used)));
+		}
+		String[][] kinds = { { "inuse", "netstatd_sockstat_inuse", "Sockets in use, by protocol (sockstat inuse)" },
+				{ "orphan", "netstatd_sockstat_orphan", "Sockets no process holds any more (sockstat orphan)" },
+				{ "tw", "netstatd_sockstat_time_wait", "Sockets in TIME_WAIT (sockstat tw)" },
+				{ "alloc", "netstatd_sockstat_alloc", "Sockets allocated, closed ones not yet freed included" },
+				{ "mem", "netstatd_sockstat_mem_pages", "Memory of socket buffers, in pages (sockstat mem)" } };
+		for (String[] kind : kinds) {
+			Map<String, Long> byProtocol = new java.util.LinkedHashMap<>();
+			sockstat.groups().forEach((group, values) -> {
+				if (!group.equals("sockets") && values.containsKey(kind[0])) {
+					byProtocol.put(group.toLowerCase(Locale.ROOT), values.get(kind[0]));
+				}
+			});
+			if (!byProtocol.isEmpty()) {
+				metrics.add(gauge(kind[1], kind[2], byProtocol));
+			}
+		}
+		return metrics;
+	}
+
+	/** A gauge with a {@code protocol} label per value ({@code ""}: no label). */
+	private static MetricSnapshot gauge(String name, String help, Map<String, Long> values) {
+		GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+		values.forEach((protocol,
+				value) -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
+					.labels(protocol.isEmpty() ? Labels.EMPTY : Labels.of("protocol", protocol))
+					.value(value)
+					.build()));
+		return gauge.build();
+	}
+
+}
