@@ -8,6 +8,9 @@ COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
 COPY openapi.yaml ./
 COPY src src
+# the commit /actuator/info shows (git-commit-id-maven-plugin reads it; without .git the
+# build goes on without a commit)
+COPY .git .git
 RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar /netstatd.jar
 
 FROM eclipse-temurin:17-jre

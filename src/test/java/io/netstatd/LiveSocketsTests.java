@@ -1,5 +1,7 @@
 package io.netstatd;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -303,6 +306,9 @@ class LiveSocketsTests {
 			.statusCode(200)
 			.body("build.artifact", equalTo("netstatd"))
 			.body("build.version", equalTo("0.1.0-SNAPSHOT"));
+		assumeTrue(Files.isDirectory(Path.of(".git")), "not built from a git checkout: no commit to show");
+		String head = NetstatEquivalenceTests.run("git rev-parse --short=7 HEAD").strip();
+		RestAssured.given().get("/actuator/info").then().body("git.commit.id", equalTo(head));
 	}
 
 	@Test
