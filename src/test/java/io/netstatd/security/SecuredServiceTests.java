@@ -48,7 +48,9 @@ class SecuredServiceTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/connections", "/listening", "/stats/states", "/stats/top-ips?port=80", "/v3/api-docs",
-			"/swagger-ui/index.html", "/actuator/health", "/actuator/info", "/no-such-path" })
+			"/swagger-ui/index.html", "/actuator/health", "/actuator/info", "/actuator/prometheus", "/",
+			"/dashboard.js", "/webjars/chart.js/dist/chart.umd.min.js", "/stats/protocols", "/stats/sockets",
+			"/no-such-path" })
 	void wantsCredentialsOnEveryPath(String path) {
 		var response = RestAssured.given()
 			.get(path)
@@ -73,6 +75,22 @@ class SecuredServiceTests {
 		RestAssured.given().header("Authorization", "Bearer tok-123").get("/stats/states").then().statusCode(200);
 		RestAssured.given().auth().preemptive().basic("ops", "wrong").get("/stats/states").then().statusCode(401);
 		RestAssured.given().header("Authorization", "Bearer tok-124").get("/stats/states").then().statusCode(401);
+	}
+
+	@Test
+	void servesTheDashboardWithAContentSecurityPolicy() {
+		RestAssured.given()
+			.header("Authorization", "Bearer tok-123")
+			.get("/")
+			.then()
+			.statusCode(200)
+			.contentType("text/html")
+			.header("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY);
+		RestAssured.given()
+			.header("Authorization", "Bearer tok-123")
+			.get("/webjars/chart.js/dist/chart.umd.min.js")
+			.then()
+			.statusCode(200);
 	}
 
 	@Test

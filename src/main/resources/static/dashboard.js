@@ -1,0 +1,120 @@
+// The dashboard: polls the service's own JSON endpoints (the same ones curl uses) and
+// draws them. Text goes in through textContent only: process names are untrusted.
+'use strict';
+
+(function () {
+	// the kernel's order, so that bars keep their place while counts change
+	const STATES = ['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE',
+		'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING'];
+	const STATES_EVERY_MS = 2000;
+	const LISTENERS_EVERY_MS = 10000;
+
+	const statusLine = document.getElementById('status');
+	let chart;
+	let topPort = null;
+
+	async function getJson(path) {
+		const response = await fetch(path, { headers: { Accept: 'application/json' } });
+		const body = await response.json();
+		if (!response.ok) {
+			// a problem+json: its detail says what was wrong
+			throw new Error(body.detail || response.statusText);
+		}
+		return body;
+	}
+
+	function cell(row, text, number) {
+		const td = row.insertCell();
+		td.textContent = text;
+		if (number) {
+			td.className = 'number';
+		}
+	}
+
+	function fill(tableId, items, toCells) {
+		const body = document.querySelector('#' + tableId + ' tbody');
+		body.replaceChildren();
+		items.forEach((item) => toCells(body.insertRow(), item));
+	}
+
+	async function refreshStates() {
+		const body = await getJson('stats/states');
+		const counts = new Map(body.states.map((s) => [s.state, s.count]));
+		const labels = STATES.concat([...counts.keys()].filter((s) => !STATES.includes(s)));
+		const data = labels.map((s) => counts.get(s) || 0);
+		if (!chart) {
+			chart = new Chart(document.getElementById('states-chart'), {
+				type: 'bar',
+				data: { labels: labels, datasets: [{ label: 'sockets', data: data, backgroundColor: '#3b6fd8' }] },
+				options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
+					scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+			});
+		}
+		else {
+			chart.data.labels = labels;
+			chart.data.datasets[0].data = data;
+			chart.update();
+		}
+		document.getElementById('states-total').textContent = '(' + body.total + ')';
+		document.body.dataset.statesUpdates = String(Number(document.body.dataset.statesUpdates || 0) + 1);
+	}
+
+	async function refreshTopIps() {
+		if (topPort === null) {
+			return;
+		}
+		const error = document.getElementById('top-error');
+		try {
+			const body = await getJson('stats/top-ips?port=' + encodeURIComponent(topPort));
+			error.textContent = '';
+			fill('top-table', body.ips, (row, ip) => {
+				cell(row, ip.count, true);
+				cell(row, ip.ip);
+			});
+		}
+		catch (e) {
+			error.textContent = e.message;
+			fill('top-table', [], () => {});
+		}
+		document.body.dataset.topPort = topPort;
+	}
+
+	async function refreshListeners() {
+		const body = await getJson('listening');
+		document.getElementById('listeners-total').textContent = '(' + body.count + ')';
+		fill('listeners-table', body.connections, (row, s) => {
+			cell(row, s.protocol);
+			cell(row, s.localAddress);
+			cell(row, s.localPort, true);
+			cell(row, s.recvQ, true);
+			cell(row, s.user || String(s.uid));
+			cell(row, (s.processes || []).map((p) => p.name + ' (' + p.pid + ')').join(', '));
+		});
+		document.body.dataset.listenersUpdated = 'true';
+	}
+
+	function every(ms, task) {
+		const run = async () => {
+			try {
+				await task();
+				statusLine.textContent = 'updated ' + new Date().toLocaleTimeString();
+				statusLine.classList.remove('stale');
+			}
+			catch (e) {
+				statusLine.textContent = 'cannot update: ' + e.message;
+				statusLine.classList.add('stale');
+			}
+			setTimeout(run, ms);
+		};
+		run();
+	}
+
+	document.getElementById('top-form').addEventListener('submit', (event) => {
+		event.preventDefault();
+		topPort = document.getElementById('top-port').value;
+		refreshTopIps();
+	});
+
+	every(STATES_EVERY_MS, () => Promise.all([refreshStates(), refreshTopIps()]));
+	every(LISTENERS_EVERY_MS, refreshListeners);
+})();
