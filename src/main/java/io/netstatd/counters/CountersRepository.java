@@ -53,7 +53,7 @@ public class CountersRepository {
 		}
 		Counters counters = parser.apply(new String(content.data(), 0, content.length(), StandardCharsets.UTF_8),
 				file.toString());
-		this.skippedLines.count(counters.skipped());
+		this.skippedLines.count(file.toString(), counters.skipped());
 		return counters;
 	}
 

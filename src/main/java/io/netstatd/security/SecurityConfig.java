@@ -56,13 +56,14 @@ public class SecurityConfig {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
 		}
 		AuthenticationEntryPoint problem = SecurityConfig::unauthorized;
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/liveness")
-				.permitAll()
-				.requestMatchers(HttpMethod.OPTIONS)
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+		return http.authorizeHttpRequests((requests) -> requests
+			// the kubelet's probes cannot carry a secret: up or down is all they show
+			.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
+			.permitAll()
+			.requestMatchers(HttpMethod.OPTIONS)
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problem))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problem))
 			.addFilterBefore(new BearerTokenFilter(properties.tokenHashes()), BasicAuthenticationFilter.class)

@@ -19,6 +19,15 @@ public class SkippedLineCounter {
 
 	private final ConcurrentMap<String, LongAdder> byFile = new ConcurrentHashMap<>();
 
+	/**
+	 * Counts the lines one read of {@code file} skipped, none included: the file's series
+	 * then exists from its first read on, at zero.
+	 */
+	public void count(String file, List<SkippedLine> skipped) {
+		this.byFile.computeIfAbsent(file, (name) -> new LongAdder());
+		count(skipped);
+	}
+
 	/** Counts the lines one read skipped. */
 	public void count(List<SkippedLine> skipped) {
 		for (SkippedLine line : skipped) {

@@ -65,8 +65,9 @@ class SecuredServiceTests {
 	}
 
 	@Test
-	void leavesLivenessOpenForTheContainerRuntime() {
+	void leavesTheProbesOpenForTheContainerRuntime() {
 		RestAssured.given().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+		RestAssured.given().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
 	}
 
 	@Test

@@ -1,0 +1,73 @@
+package io.netstatd.metrics;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.netstatd.counters.Counters;
+import io.netstatd.counters.ProcNetSockstatParser;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.IpAddress;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.SkippedLineCounter;
+import io.netstatd.socket.SocketState;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metrics formatted from one snapshot the test builds, without a Spring context: the
+ * exposition Prometheus reads, line for line where the test controls the input.
+ */
+class HostMetricsTests {
+
+	@Test
+	void formatsOneSnapshot() throws IOException {
+		List<InetSocket> tcp = List.of(socket(SocketState.LISTEN, 8080, 3), socket(SocketState.ESTABLISHED, 8080, 0),
+				socket(SocketState.ESTABLISHED, 8080, 0), socket(SocketState.TIME_WAIT, 8080, 0));
+		Counters sockstat = ProcNetSockstatParser
+			.parse(Files.readString(Path.of("src/test/resources/procfs/counters/sockstat-malformed")), "sockstat");
+		Counters protocols = new Counters(Map.of("TcpExt", Map.of("ListenOverflows", 7L)), List.of());
+		SkippedLineCounter skipped = new SkippedLineCounter();
+		skipped.count("/proc/net/tcp", List.of(new SkippedLine("/proc/net/tcp", 3, "bad", "x"),
+				new SkippedLine("/proc/net/tcp", 9, "bad", "y")));
+		skipped.count("/proc/net/snmp", List.of());
+
+		String text = render(new HostMetrics.Snapshot(tcp, sockstat, protocols, skipped.totals()));
+
+		assertThat(text).contains("netstatd_tcp_connections{state=\"ESTABLISHED\"} 2.0\n")
+			.contains("netstatd_tcp_connections{state=\"LISTEN\"} 1.0\n")
+			.contains("netstatd_tcp_connections{state=\"CLOSING\"} 0.0\n")
+			.contains("netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",port=\"8080\",protocol=\"tcp\"} 3.0\n")
+			.contains("netstatd_tcp_listen_overflows_total 7.0\n")
+			.contains("netstatd_sockstat_sockets_used 211.0\n")
+			.contains("netstatd_sockstat_time_wait{protocol=\"tcp\"} 3.0\n")
+			.contains("netstatd_sockstat_mem_pages{protocol=\"tcp\"} 1.0\n")
+			.contains("netstatd_skipped_lines_total{file=\"/proc/net/snmp\"} 0.0\n")
+			.contains("netstatd_skipped_lines_total{file=\"/proc/net/tcp\"} 2.0\n")
+			// a counter this kernel lacks is left out, not shown as 0
+			.doesNotContain("netstatd_tcp_retransmitted_segments_total");
+		assertThat(text.lines().filter((line) -> line.startsWith("netstatd_tcp_connections{"))).hasSize(11);
+	}
+
+	private static InetSocket socket(SocketState state, int port, long recvQ) {
+		IpAddress loopback = IpAddress.parse("127.0.0.1");
+		return new InetSocket(Protocol.TCP, loopback, port,
+				(state == SocketState.LISTEN) ? IpAddress.IPV4_ANY : loopback,
+				(state == SocketState.LISTEN) ? 0 : 40000, state, recvQ, 0, 0, 1, null);
+	}
+
+	private static String render(HostMetrics.Snapshot snapshot) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrometheusTextFormatWriter.create().write(out, HostMetrics.format(snapshot), EscapingScheme.ALLOW_UTF8);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+}
