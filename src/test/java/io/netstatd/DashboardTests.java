@@ -42,8 +42,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * answers, the listener table what /listening answers; nothing the page loads is refused
  * by its Content-Security-Policy or fails. Saves target/dashboard.png.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"netstatd.procfs.root=src/test/resources/procfs/golden", "netstatd.passwd-file=src/test/resources/etc/passwd" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+				"netstatd.passwd-file=src/test/resources/etc/passwd",
+				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
 class DashboardTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

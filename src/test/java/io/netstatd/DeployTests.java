@@ -42,8 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path and port the service serves, and every metric the Grafana dashboard queries is in
  * a real scrape.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"netstatd.procfs.root=src/test/resources/procfs/golden", "netstatd.passwd-file=src/test/resources/etc/passwd" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+				"netstatd.passwd-file=src/test/resources/etc/passwd",
+				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
 class DeployTests {
 
 	private static final Path DEPLOY = Path.of("deploy");

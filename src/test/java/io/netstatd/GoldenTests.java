@@ -29,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deliberate change, {@code ./mvnw test -Dtest=GoldenTests -Dgolden.update=true} rewrites
  * them; review the diff.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"netstatd.procfs.root=src/test/resources/procfs/golden", "netstatd.passwd-file=src/test/resources/etc/passwd" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+				"netstatd.passwd-file=src/test/resources/etc/passwd",
+				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
 class GoldenTests {
 
 	private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -45,7 +47,9 @@ class GoldenTests {
 			"stats-states-port-18080, /stats/states?port=18080", "stats-states-tcp6, /stats/states?protocol=tcp6",
 			"top-ips-18080, /stats/top-ips?port=18080", "top-ips-18082, /stats/top-ips?port=18082",
 			"top-ips-all, /stats/top-ips", "stats-protocols, /stats/protocols",
-			"stats-protocols-tcp, /stats/protocols?protocol=Tcp,TcpExt", "stats-sockets, /stats/sockets" })
+			"stats-protocols-tcp, /stats/protocols?protocol=Tcp,TcpExt", "stats-sockets, /stats/sockets",
+			"interfaces, /interfaces", "routes, /routes", "routes-inet6, /routes?family=inet6", "multicast, /multicast",
+			"masquerade, /masquerade" })
 	void answersAsCommitted(String name, String path) throws IOException, JSONException {
 		String actual = RestAssured.given()
 			.port(this.port)
@@ -67,7 +71,7 @@ class GoldenTests {
 
 	/**
 	 * The service's own metrics (those named netstatd_*) from the same tree: the scrape
-	 * Prometheus would get.
+	 * Prometheus would get, but for the skipped-line counter.
 	 */
 	@Test
 	void exposesMetricsAsCommitted() throws IOException {
@@ -81,6 +85,10 @@ class GoldenTests {
 		String actual = scrape.lines()
 			.filter((line) -> line.startsWith("netstatd_") || line.startsWith("# HELP netstatd_")
 					|| line.startsWith("# TYPE netstatd_"))
+			// which files have a series depends on what the suite asked before
+			// (HostMetricsTests
+			// checks this counter)
+			.filter((line) -> !line.contains("netstatd_skipped_lines_total"))
 			.collect(Collectors.joining("\n", "", "\n"));
 		Path expected = GOLDEN.resolve("metrics.txt");
 		if (Boolean.getBoolean("golden.update")) {

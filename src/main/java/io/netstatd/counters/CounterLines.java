@@ -1,25 +1,9 @@
 package io.netstatd.counters;
 
-import java.util.List;
-
-import io.netstatd.socket.SkippedLine;
-
-/** What the counter parsers share: numbering lines, reading values, reporting. */
+/** What the counter parsers share: group names, words, values. */
 final class CounterLines {
 
-	private static final int MAX_TEXT = 200;
-
 	private CounterLines() {
-	}
-
-	/** The lines of {@code text}; a last line cut short is still one. */
-	static List<String> lines(String text) {
-		return text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, lineCount(text));
-	}
-
-	private static int lineCount(String text) {
-		int count = (int) text.chars().filter((c) -> c == '\n').count();
-		return text.endsWith("\n") ? count : count + 1;
 	}
 
 	/**
@@ -57,15 +41,6 @@ final class CounterLines {
 	static String[] words(String line, String group) {
 		String rest = line.substring(group.length() + 1).strip();
 		return rest.isEmpty() ? new String[0] : rest.split("\\s+");
-	}
-
-	static SkippedLine skipped(String file, int lineNumber, String reason, String line) {
-		return new SkippedLine(file, lineNumber, reason,
-				(line.length() > MAX_TEXT) ? line.substring(0, MAX_TEXT) : line);
-	}
-
-	static boolean blank(String line) {
-		return line.isBlank();
 	}
 
 }

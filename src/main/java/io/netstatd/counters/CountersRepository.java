@@ -1,13 +1,11 @@
 package io.netstatd.counters;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 
 import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.procfs.ProcFile;
+import io.netstatd.socket.procfs.ProcText;
 import io.netstatd.socket.procfs.ProcfsProperties;
-import io.netstatd.socket.procfs.ProcfsUnavailableException;
 
 import org.springframework.stereotype.Repository;
 
@@ -44,15 +42,11 @@ public class CountersRepository {
 
 	private Counters read(String name, boolean required, BiFunction<String, String, Counters> parser) {
 		Path file = this.root.resolve(name);
-		ProcFile content = ProcFile.readIfPresent(file);
-		if (content == null) {
-			if (required) {
-				throw new ProcfsUnavailableException(file, "no such file", null);
-			}
+		String text = ProcText.read(file, required);
+		if (text == null) {
 			return Counters.none();
 		}
-		Counters counters = parser.apply(new String(content.data(), 0, content.length(), StandardCharsets.UTF_8),
-				file.toString());
+		Counters counters = parser.apply(text, file.toString());
 		this.skippedLines.count(file.toString(), counters.skipped());
 		return counters;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.procfs.ProcText;
 
 /**
  * Parses {@code /proc/net/snmp6}: one counter per line, {@code Ip6InReceives 983}. The
@@ -21,20 +22,20 @@ public final class ProcNetSnmp6Parser {
 	public static Counters parse(String text, String file) {
 		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = CounterLines.lines(text);
+		List<String> lines = ProcText.lines(text);
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
-			if (CounterLines.blank(line)) {
+			if (line.isBlank()) {
 				continue;
 			}
 			String[] words = line.strip().split("\\s+");
 			int six = words[0].indexOf('6');
 			if (words.length != 2) {
-				skipped.add(CounterLines.skipped(file, i + 1, "expected a name and a value", line));
+				skipped.add(ProcText.skipped(file, i + 1, "expected a name and a value", line));
 				continue;
 			}
 			if (six <= 0 || six == words[0].length() - 1 || !words[0].chars().allMatch(Character::isLetterOrDigit)) {
-				skipped.add(CounterLines.skipped(file, i + 1, "the name has no IPv6 group before a 6", line));
+				skipped.add(ProcText.skipped(file, i + 1, "the name has no IPv6 group before a 6", line));
 				continue;
 			}
 			try {
@@ -43,7 +44,7 @@ public final class ProcNetSnmp6Parser {
 					.put(words[0].substring(six + 1), value);
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(CounterLines.skipped(file, i + 1, "the value is not a 64-bit integer", line));
+				skipped.add(ProcText.skipped(file, i + 1, "the value is not a 64-bit integer", line));
 			}
 		}
 		return new Counters(groups, skipped);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.procfs.ProcText;
 
 /**
  * Parses {@code /proc/net/snmp} and {@code /proc/net/netstat}: lines in pairs, the first
@@ -22,29 +23,29 @@ public final class ProcNetSnmpParser {
 	public static Counters parse(String text, String file) {
 		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = CounterLines.lines(text);
+		List<String> lines = ProcText.lines(text);
 		int i = 0;
 		while (i < lines.size()) {
 			String names = lines.get(i);
-			if (CounterLines.blank(names)) {
+			if (names.isBlank()) {
 				i++;
 				continue;
 			}
 			String group = CounterLines.group(names);
 			if (group == null) {
-				skipped.add(CounterLines.skipped(file, i + 1, "no group name before a colon", names));
+				skipped.add(ProcText.skipped(file, i + 1, "no group name before a colon", names));
 				i++;
 				continue;
 			}
 			if (i + 1 >= lines.size()) {
-				skipped.add(CounterLines.skipped(file, i + 1, "names without a line of values", names));
+				skipped.add(ProcText.skipped(file, i + 1, "names without a line of values", names));
 				break;
 			}
 			String values = lines.get(i + 1);
 			String reason = pair(group, names, values, groups);
 			if (reason != null) {
-				skipped.add(CounterLines.skipped(file, i + 1, reason, names));
-				skipped.add(CounterLines.skipped(file, i + 2, reason, values));
+				skipped.add(ProcText.skipped(file, i + 1, reason, names));
+				skipped.add(ProcText.skipped(file, i + 2, reason, values));
 			}
 			i += 2;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netstatd.socket.SkippedLine;
+import io.netstatd.socket.procfs.ProcText;
 
 /**
  * Parses {@code /proc/net/sockstat} and {@code sockstat6}: one line per group, names and
@@ -20,20 +21,20 @@ public final class ProcNetSockstatParser {
 	public static Counters parse(String text, String file) {
 		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = CounterLines.lines(text);
+		List<String> lines = ProcText.lines(text);
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
-			if (CounterLines.blank(line)) {
+			if (line.isBlank()) {
 				continue;
 			}
 			String group = CounterLines.group(line);
 			if (group == null) {
-				skipped.add(CounterLines.skipped(file, i + 1, "no group name before a colon", line));
+				skipped.add(ProcText.skipped(file, i + 1, "no group name before a colon", line));
 				continue;
 			}
 			String[] words = CounterLines.words(line, group);
 			if (words.length == 0 || words.length % 2 != 0) {
-				skipped.add(CounterLines.skipped(file, i + 1, "expected names and values in pairs", line));
+				skipped.add(ProcText.skipped(file, i + 1, "expected names and values in pairs", line));
 				continue;
 			}
 			Map<String, Long> counters = new LinkedHashMap<>();
@@ -44,7 +45,7 @@ public final class ProcNetSockstatParser {
 				groups.put(group, counters);
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(CounterLines.skipped(file, i + 1, "a value is not a 64-bit integer", line));
+				skipped.add(ProcText.skipped(file, i + 1, "a value is not a 64-bit integer", line));
 			}
 		}
 		return new Counters(groups, skipped);

@@ -60,6 +60,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
+	@ExceptionHandler
+	ProblemDetail notAvailable(NotAvailableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Not available on this host");
+		return problem;
+	}
+
 	/** Tomcat's own: a query string that is not valid percent-encoded UTF-8. */
 	@ExceptionHandler
 	ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException ex) {

@@ -9,12 +9,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.ProcNetSnmp6Parser;
 import io.netstatd.counters.ProcNetSnmpParser;
 import io.netstatd.counters.ProcNetSockstatParser;
+import io.netstatd.interfaces.ProcNetDevParser;
+import io.netstatd.masquerade.ProcNetNfConntrackParser;
+import io.netstatd.multicast.ProcNetIgmp6Parser;
+import io.netstatd.multicast.ProcNetIgmpParser;
+import io.netstatd.routes.ProcNetIpv6RouteParser;
+import io.netstatd.routes.ProcNetRouteParser;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketTable;
 import io.netstatd.socket.UnixSocket;
@@ -108,6 +116,23 @@ class ParserFuzzTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "golden/net/dev", "golden/net/route", "golden/net/ipv6_route", "golden/net/igmp",
+			"golden/net/igmp6", "golden/net/nf_conntrack", "host/igmp-malformed", "conntrack/nf_conntrack-malformed" })
+	void hostViewsNeverThrowAndNumberWhatTheySkip(String fixture) throws IOException {
+		byte[] original = resource("/procfs/" + fixture);
+		Random random = new Random(fixture.hashCode());
+		for (int round = 0; round < ROUNDS; round++) {
+			String text = new String(mutate(original, random), java.nio.charset.StandardCharsets.UTF_8);
+			int lines = (int) text.chars().filter((c) -> c == '\n').count() + 1;
+
+			List<SkippedLine> skipped = hostViewParser(fixture).apply(text);
+
+			assertThat(skipped).as("round %d", round)
+				.allSatisfy((line) -> assertThat(line.lineNumber()).isBetween(1, lines));
+		}
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "tcp-dump.bin", "tcp6-dump.bin", "unix-dump.bin" })
 	void netlinkDumpsNeverThrowButTheirOwnException(String fixture) throws IOException {
 		byte[] original = resource("/netlink/" + fixture);
@@ -128,6 +153,26 @@ class ParserFuzzTests {
 				// the documented answer to a cut message or a kernel error
 			}
 		}
+	}
+
+	private static Function<String, List<SkippedLine>> hostViewParser(String fixture) {
+		ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+		if (fixture.endsWith("dev")) {
+			return (text) -> ProcNetDevParser.parse(text, "dev").skipped();
+		}
+		if (fixture.endsWith("ipv6_route")) {
+			return (text) -> ProcNetIpv6RouteParser.parse(text, "ipv6_route").skipped();
+		}
+		if (fixture.endsWith("route")) {
+			return (text) -> ProcNetRouteParser.parse(text, "route", order).skipped();
+		}
+		if (fixture.endsWith("igmp6")) {
+			return (text) -> ProcNetIgmp6Parser.parse(text, "igmp6").skipped();
+		}
+		if (fixture.contains("igmp")) {
+			return (text) -> ProcNetIgmpParser.parse(text, "igmp", order).skipped();
+		}
+		return (text) -> ProcNetNfConntrackParser.parse(text, "nf_conntrack").skipped();
 	}
 
 	/** One random damage: the kinds a moving or hostile /proc can produce. */

@@ -6,6 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.netstatd.counters.CountersRepository;
+import io.netstatd.interfaces.InterfacesRepository;
+import io.netstatd.interfaces.SysfsProperties;
+import io.netstatd.masquerade.ConntrackRepository;
+import io.netstatd.multicast.MulticastRepository;
+import io.netstatd.routes.RoutesRepository;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.NamesProperties;
 import io.netstatd.names.ServiceNames;
@@ -35,9 +40,11 @@ import org.springframework.core.annotation.AliasFor;
 @WebMvcTest
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
 		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class, CountersRepository.class,
-		SkippedLineCounter.class })
+		SkippedLineCounter.class, InterfacesRepository.class, RoutesRepository.class, MulticastRepository.class,
+		ConntrackRepository.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
-		ProcessScanner.Properties.class, NamesProperties.class, LimitsProperties.class, SecurityProperties.class })
+		ProcessScanner.Properties.class, NamesProperties.class, LimitsProperties.class, SecurityProperties.class,
+		SysfsProperties.class })
 public @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

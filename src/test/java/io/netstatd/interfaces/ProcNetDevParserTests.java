@@ -1,0 +1,58 @@
+package io.netstatd.interfaces;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.netstatd.socket.SkippedLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** {@code /proc/net/dev} captured, and with every kind of bad line; netstat's flags. */
+class ProcNetDevParserTests {
+
+	@Test
+	void readsTheCapturedFile() throws IOException {
+		ProcNetDevParser.Result dev = ProcNetDevParser
+			.parse(Files.readString(Path.of("src/test/resources/procfs/golden/net/dev")), "dev");
+
+		assertThat(dev.skipped()).isEmpty();
+		assertThat(dev.interfaces()).extracting(DevCounters::name).containsExactly("lo", "ifb0", "ifb1", "eth0");
+		NetInterface eth0 = NetInterface.of(dev.interfaces().get(3), 1400, 0x1043);
+		assertThat(eth0.rxOk()).isEqualTo(9293);
+		assertThat(eth0.txOk()).isEqualTo(7651);
+		assertThat(eth0.rxBytes()).isEqualTo(259574971L);
+		assertThat(eth0.txBytes()).isEqualTo(1091861L);
+		assertThat(eth0.flags()).isEqualTo("BMRU");
+	}
+
+	@Test
+	void leavesOutAndReportsBadLines() throws IOException {
+		ProcNetDevParser.Result dev = ProcNetDevParser
+			.parse(Files.readString(Path.of("src/test/resources/procfs/host/dev-malformed")), "dev");
+
+		assertThat(dev.interfaces()).extracting(DevCounters::name).containsExactly("lo", "wlan0");
+		NetInterface wlan0 = NetInterface.of(dev.interfaces().get(1), null, null);
+		assertThat(wlan0)
+			.isEqualTo(new NetInterface("wlan0", null, null, false, 2, 3, 4, 5, 10, 11, 12, 13, 1, 9, 6, 8, 14, 15));
+		assertThat(dev.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+			.containsExactly(tuple(4, "expected 16 counters, found 3"), tuple(5, "no interface name before a colon"),
+					tuple(6, "a counter is not an unsigned 63-bit integer"),
+					tuple(7, "a counter is not an unsigned 63-bit integer"),
+					tuple(8, "no interface name before a colon"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0x1003, up, BMRU", "0x1003, down, BMU", "0x9, unknown, LRU", "0x1002, up, BM",
+			"0x0, down, [NO FLAGS]", "0x1091, up, MOPRU", "0x1303, dormant, ABMPU", "0xc02, up, Bsm" })
+	void spellsFlagsAsNetstat(String flags, String operstate, String letters) {
+		int value = Integer.parseInt(flags.substring(2), 16);
+
+		assertThat(InterfaceFlags.letters(InterfaceFlags.withRunning(value, operstate))).isEqualTo(letters);
+	}
+
+}
