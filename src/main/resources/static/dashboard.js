@@ -1,5 +1,5 @@
-// The dashboard: polls the service's own JSON endpoints (the same ones curl uses) and
-// draws them. Text goes in through textContent only: process names are untrusted.
+// The dashboard: the service's own JSON endpoints (the same ones curl uses) and its
+// live stream of state counts, drawn. Text goes in through textContent only: process names are untrusted.
 'use strict';
 
 (function () {
@@ -37,8 +37,7 @@
 		items.forEach((item) => toCells(body.insertRow(), item));
 	}
 
-	async function refreshStates() {
-		const body = await getJson('stats/states');
+	function drawStates(body) {
 		const counts = new Map(body.states.map((s) => [s.state, s.count]));
 		const labels = STATES.concat([...counts.keys()].filter((s) => !STATES.includes(s)));
 		const data = labels.map((s) => counts.get(s) || 0);
@@ -57,6 +56,40 @@
 		}
 		document.getElementById('states-total').textContent = '(' + body.total + ')';
 		document.body.dataset.statesUpdates = String(Number(document.body.dataset.statesUpdates || 0) + 1);
+	}
+
+	function updated() {
+		statusLine.textContent = 'updated ' + new Date().toLocaleTimeString();
+		statusLine.classList.remove('stale');
+	}
+
+	// the live stream of state counts; polling where the service refuses a stream (all
+	// its places taken) or the browser has no EventSource
+	function liveStates() {
+		if (!window.EventSource) {
+			pollStates();
+			return;
+		}
+		const source = new EventSource('stats/states/stream?interval=2s');
+		source.addEventListener('states', (event) => {
+			document.body.dataset.statesSource = 'stream';
+			drawStates(JSON.parse(event.data));
+			updated();
+		});
+		source.onerror = () => {
+			if (source.readyState === EventSource.CLOSED) {
+				pollStates();
+			}
+			else {
+				statusLine.textContent = 'reconnecting…';
+				statusLine.classList.add('stale');
+			}
+		};
+	}
+
+	function pollStates() {
+		document.body.dataset.statesSource = 'polling';
+		every(STATES_EVERY_MS, async () => drawStates(await getJson('stats/states')));
 	}
 
 	async function refreshTopIps() {
@@ -97,8 +130,7 @@
 		const run = async () => {
 			try {
 				await task();
-				statusLine.textContent = 'updated ' + new Date().toLocaleTimeString();
-				statusLine.classList.remove('stale');
+				updated();
 			}
 			catch (e) {
 				statusLine.textContent = 'cannot update: ' + e.message;
@@ -115,6 +147,7 @@
 		refreshTopIps();
 	});
 
-	every(STATES_EVERY_MS, () => Promise.all([refreshStates(), refreshTopIps()]));
+	liveStates();
+	every(STATES_EVERY_MS, refreshTopIps);
 	every(LISTENERS_EVERY_MS, refreshListeners);
 })();

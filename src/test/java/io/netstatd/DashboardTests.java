@@ -108,6 +108,8 @@ class DashboardTests {
 			.containsEntry("LISTEN", 4L);
 		assertThat(shown.keySet()).startsWith("ESTABLISHED", "SYN_SENT", "SYN_RECV");
 		assertThat(browser.findElement(By.id("states-total")).getText()).isEqualTo("(22)");
+		// drawn from the live stream, not by polling
+		assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-states-source")).isEqualTo("stream");
 
 		WebElement port = browser.findElement(By.id("top-port"));
 		port.sendKeys("18080");

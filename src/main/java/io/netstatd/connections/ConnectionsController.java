@@ -1,5 +1,6 @@
 package io.netstatd.connections;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +28,11 @@ import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketTable;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.socket.UnixTable;
+import io.netstatd.streams.EventStreams;
+import io.netstatd.streams.SocketChanges;
 import io.netstatd.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,7 +41,9 @@ import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The socket lists: {@code netstat -antu} and {@code netstat -tuln}, with ss's selection.
@@ -59,9 +65,12 @@ class ConnectionsController {
 
 	private final LimitsProperties limits;
 
+	private final EventStreams streams;
+
 	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services, LimitsProperties limits) {
+			ServiceNames services, LimitsProperties limits, EventStreams streams) {
 		this.limits = limits;
+		this.streams = streams;
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
@@ -78,6 +87,39 @@ class ConnectionsController {
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	SocketList connections(@ParameterObject SocketQuery query) {
 		return list(query, query.filter(false), query.withProcesses(false));
+	}
+
+	@GetMapping(path = "/connections/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Sockets as they open, change state and close (ss -E, netstat -c): Server-Sent Events, "
+			+ "with the filters of /connections")
+	@ApiResponse(responseCode = "200",
+			description = "an event stream: 'ready' once the first snapshot is taken (data: {\"sockets\": n}), "
+					+ "then 'opened', 'changed' (a new state) and 'closed' events whose data is the socket's JSON, "
+					+ "as /connections lists it; comment lines as heartbeats",
+			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+	SseEmitter connectionsStream(@ParameterObject SocketQuery query,
+			@Parameter(
+					description = "how often to compare snapshots: 1s to 60s, such as 1s, 1500ms or 1m; 1s when absent",
+					schema = @Schema(type = "string", example = "2s")) @RequestParam(name = "interval",
+							required = false) String interval) {
+		query.requireOnlyFilters();
+		Duration every = EventStreams.interval(interval);
+		SocketFilter filter = query.filter(false);
+		SocketChanges changes = new SocketChanges();
+		return this.streams.open(every, () -> {
+			List<InetSocket> now = this.sockets.sockets(filter).sockets();
+			List<SocketChanges.Change> next = changes.next(now);
+			if (next == null) {
+				return List.of(SseEmitter.event()
+					.name("ready")
+					.data(Map.of("sockets", now.size()), MediaType.APPLICATION_JSON));
+			}
+			List<SseEmitter.SseEventBuilder> events = new ArrayList<>(next.size());
+			for (SocketChanges.Change change : next) {
+				events.add(SseEmitter.event().name(change.kind()).data(change.socket(), MediaType.APPLICATION_JSON));
+			}
+			return events;
+		});
 	}
 
 	@GetMapping(path = "/listening",

@@ -83,6 +83,9 @@ record SocketQuery(
 
 	private static final String UNIX = "unix";
 
+	private static final String STREAM_FILTERS = "protocol, family, state, port, localPort, remotePort, "
+			+ "localAddress, remoteAddress, interval";
+
 	private static final Set<String> TABLES = tables();
 
 	SocketFilter filter(boolean listeningOnly) {
@@ -91,6 +94,28 @@ record SocketQuery(
 				QueryParameters.portRange("remotePort", this.remotePort),
 				QueryParameters.addressRange("localAddress", this.localAddress),
 				QueryParameters.addressRange("remoteAddress", this.remoteAddress), listeningOnly);
+	}
+
+	/**
+	 * For a stream, which sends changes of rows rather than lists: only the filters.
+	 * @throws InvalidParameterException naming the first parameter that is not one
+	 */
+	void requireOnlyFilters() {
+		String[][] notFilters = { { "sort", this.sort }, { "limit", this.limit }, { "processes", this.processes },
+				{ "resolve", this.resolve }, { "pid", this.pid }, { "program", this.program },
+				{ "format", this.format } };
+		for (String[] parameter : notFilters) {
+			if (parameter[1] != null) {
+				throw new InvalidParameterException(parameter[0], "Parameter '" + parameter[0]
+						+ "' is not for streams, which send sockets as they open and close: use protocol, family, "
+						+ "state, port, localPort, remotePort, localAddress, remoteAddress.", STREAM_FILTERS);
+			}
+		}
+		if (unix()) {
+			throw new InvalidParameterException("protocol",
+					"Unix sockets are not streamed: use tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6.",
+					"tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6");
+		}
 	}
 
 	Comparator<InetSocket> order() {

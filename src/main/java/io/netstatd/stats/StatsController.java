@@ -1,6 +1,8 @@
 package io.netstatd.stats;
 
 import java.util.EnumSet;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import io.netstatd.socket.PortRange;
@@ -8,6 +10,7 @@ import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketFilter;
 import io.netstatd.socket.SocketService;
+import io.netstatd.streams.EventStreams;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
 import io.netstatd.web.ProblemResponses;
@@ -23,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The awk recipes: TCP state counts and the remote addresses with most connections.
@@ -38,8 +42,11 @@ class StatsController {
 
 	private final SocketService sockets;
 
-	StatsController(SocketService sockets) {
+	private final EventStreams streams;
+
+	StatsController(SocketService sockets, EventStreams streams) {
 		this.sockets = sockets;
+		this.streams = streams;
 	}
 
 	@GetMapping(path = "/stats/states",
@@ -65,13 +72,51 @@ class StatsController {
 			@Parameter(description = "count only sockets with this remote address: " + CIDR,
 					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
 							required = false) String remoteAddress) {
+		return count(statesFilter(protocol, port, localAddress, remoteAddress));
+	}
+
+	@GetMapping(path = "/stats/states/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "The TCP state counts, live (netstat -c): Server-Sent Events, a states event with the "
+			+ "/stats/states body every interval")
+	@ApiResponse(responseCode = "200",
+			description = "an event stream: 'states' events (data: the /stats/states JSON), comment lines as "
+					+ "heartbeats, a 'problem' event before it ends on a procfs failure",
+			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+	SseEmitter statesStream(
+			@Parameter(description = "how often: 1s to 60s, such as 1s, 1500ms or 1m; 1s when absent",
+					schema = @Schema(type = "string", example = "5s")) @RequestParam(name = "interval",
+							required = false) String interval,
+			@Parameter(description = "tcp or tcp6; both when absent",
+					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
+							required = false) String protocol,
+			@Parameter(description = "count only sockets with this port, or a port of this range, on either side",
+					schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$",
+							example = "443")) @RequestParam(name = "port", required = false) String port,
+			@Parameter(description = "count only sockets with this local address: " + CIDR,
+					schema = @Schema(type = "string")) @RequestParam(name = "localAddress",
+							required = false) String localAddress,
+			@Parameter(description = "count only sockets with this remote address: " + CIDR,
+					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
+							required = false) String remoteAddress) {
+		// every parameter is checked before the stream opens: a bad one is a 400, not an
+		// event
+		Duration every = EventStreams.interval(interval);
+		SocketFilter filter = statesFilter(protocol, port, localAddress, remoteAddress);
+		return this.streams.open(every,
+				() -> List.of(SseEmitter.event().name("states").data(count(filter), MediaType.APPLICATION_JSON)));
+	}
+
+	private StateCounts count(SocketFilter filter) {
+		SocketTable table = this.sockets.sockets(filter);
+		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
+	}
+
+	private static SocketFilter statesFilter(String protocol, String port, String localAddress, String remoteAddress) {
 		Set<Protocol> protocols = QueryParameters.list("protocol", protocol, Protocol::fromLabel, TCP);
-		SocketFilter filter = new SocketFilter(protocols.isEmpty() ? TCP : protocols, Set.of(),
+		return new SocketFilter(protocols.isEmpty() ? TCP : protocols, Set.of(),
 				QueryParameters.portRange("port", port), null, null,
 				QueryParameters.addressRange("localAddress", localAddress),
 				QueryParameters.addressRange("remoteAddress", remoteAddress), false);
-		SocketTable table = this.sockets.sockets(filter);
-		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
 	}
 
 	@GetMapping(path = "/stats/top-ips",

@@ -2,6 +2,7 @@ package io.netstatd.web;
 
 import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.socket.procfs.ProcfsUnavailableException;
+import io.netstatd.streams.TooManyStreamsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Not available on this host");
 		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Too many streams");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
+			.body(problem);
 	}
 
 	/** Tomcat's own: a query string that is not valid percent-encoded UTF-8. */

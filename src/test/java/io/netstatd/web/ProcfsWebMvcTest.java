@@ -24,6 +24,8 @@ import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketSourceConfig;
 import io.netstatd.socket.SocketsProperties;
 import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.streams.EventStreams;
+import io.netstatd.streams.StreamsProperties;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,10 +43,10 @@ import org.springframework.core.annotation.AliasFor;
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
 		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class, CountersRepository.class,
 		SkippedLineCounter.class, InterfacesRepository.class, RoutesRepository.class, MulticastRepository.class,
-		ConntrackRepository.class })
+		ConntrackRepository.class, EventStreams.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
 		ProcessScanner.Properties.class, NamesProperties.class, LimitsProperties.class, SecurityProperties.class,
-		SysfsProperties.class })
+		SysfsProperties.class, StreamsProperties.class })
 public @interface ProcfsWebMvcTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")

@@ -1,0 +1,197 @@
+package io.netstatd.streams;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netstatd.web.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events streams ({@code netstat -c}, {@code ss -E}): each takes a snapshot
+ * every interval on a small shared scheduler and sends what it yields; a comment line
+ * after a heartbeat without events keeps proxies from closing it. At most
+ * {@code max-open} streams at once; a client that leaves is noticed at the next write and
+ * its stream ends quietly, freeing its place.
+ */
+@Component
+public class EventStreams {
+
+	private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+	/** The interval's bounds: no faster than a second, no slower than a minute. */
+	static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+	static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+
+	private final StreamsProperties properties;
+
+	private final Semaphore open;
+
+	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, (runnable) -> {
+		Thread thread = new Thread(runnable, "netstatd-streams");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	public EventStreams(StreamsProperties properties) {
+		this.properties = properties;
+		this.open = new Semaphore(properties.maxOpen());
+	}
+
+	/** What a stream sends each interval: its events, none when nothing changed. */
+	@FunctionalInterface
+	public interface Snapshot {
+
+		List<SseEmitter.SseEventBuilder> next();
+
+	}
+
+	/**
+	 * The interval a client asked for ({@code null}: one second).
+	 * @throws InvalidParameterException when it is not a duration within the bounds
+	 */
+	public static Duration interval(String value) {
+		if (value == null) {
+			return MIN_INTERVAL;
+		}
+		Duration interval;
+		try {
+			interval = value.chars().allMatch(Character::isDigit) && !value.isEmpty()
+					? Duration.ofSeconds(Long.parseLong(value)) : DurationStyle.SIMPLE.parse(value);
+		}
+		catch (RuntimeException ex) {
+			interval = null;
+		}
+		if (interval == null || interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+			throw new InvalidParameterException("interval", "Invalid value '" + value
+					+ "' for parameter 'interval': expected a duration from 1s to 60s, such as 1s, 1500ms or 1m.",
+					"a duration from 1s to 60s, such as 1s, 1500ms or 1m");
+		}
+		return interval;
+	}
+
+	/**
+	 * Opens a stream that sends {@code snapshot}'s events every {@code interval}, the
+	 * first at once.
+	 * @throws TooManyStreamsException when every place is taken
+	 */
+	public SseEmitter open(Duration interval, Snapshot snapshot) {
+		if (!this.open.tryAcquire()) {
+			throw new TooManyStreamsException(this.properties.maxOpen());
+		}
+		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()), snapshot);
+		stream.emitter.onCompletion(stream::close);
+		stream.emitter.onTimeout(stream::complete);
+		stream.emitter.onError((ex) -> stream.close());
+		stream.ticks = this.scheduler.scheduleWithFixedDelay(stream::tick, 0, interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+		long heartbeat = this.properties.heartbeat().toMillis();
+		stream.heartbeats = this.scheduler.scheduleWithFixedDelay(stream::heartbeat, heartbeat, heartbeat,
+				TimeUnit.MILLISECONDS);
+		return stream.emitter;
+	}
+
+	/** Streams open now. */
+	public int openStreams() {
+		return this.properties.maxOpen() - this.open.availablePermits();
+	}
+
+	private final class Stream {
+
+		private final SseEmitter emitter;
+
+		private final Snapshot snapshot;
+
+		private final AtomicBoolean closed = new AtomicBoolean();
+
+		private volatile ScheduledFuture<?> ticks;
+
+		private volatile ScheduledFuture<?> heartbeats;
+
+		private long lastSent = System.nanoTime();
+
+		Stream(SseEmitter emitter, Snapshot snapshot) {
+			this.emitter = emitter;
+			this.snapshot = snapshot;
+		}
+
+		void tick() {
+			List<SseEmitter.SseEventBuilder> events;
+			try {
+				events = this.snapshot.next();
+			}
+			catch (RuntimeException ex) {
+				// procfs went away, or the like: say why, then end; the client may retry
+				log.warn("A live stream ends: {}", ex.getMessage());
+				send(List.of(SseEmitter.event().name("problem").data(String.valueOf(ex.getMessage()))));
+				complete();
+				return;
+			}
+			send(events);
+		}
+
+		void heartbeat() {
+			synchronized (this) {
+				if (System.nanoTime() - this.lastSent < EventStreams.this.properties.heartbeat().toNanos()) {
+					return;
+				}
+			}
+			send(List.of(SseEmitter.event().comment("heartbeat")));
+		}
+
+		private synchronized void send(List<SseEmitter.SseEventBuilder> events) {
+			if (this.closed.get()) {
+				return;
+			}
+			try {
+				for (SseEmitter.SseEventBuilder event : events) {
+					this.emitter.send(event);
+					this.lastSent = System.nanoTime();
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client left: no error, just the end of its stream and its request
+				close();
+				try {
+					this.emitter.complete();
+				}
+				catch (RuntimeException alreadyDone) {
+					// the container ended the request first
+				}
+			}
+		}
+
+		void complete() {
+			close();
+			this.emitter.complete();
+		}
+
+		void close() {
+			if (this.closed.compareAndSet(false, true)) {
+				cancel(this.ticks);
+				cancel(this.heartbeats);
+				EventStreams.this.open.release();
+			}
+		}
+
+		private static void cancel(ScheduledFuture<?> future) {
+			if (future != null) {
+				future.cancel(false);
+			}
+		}
+
+	}
+
+}
