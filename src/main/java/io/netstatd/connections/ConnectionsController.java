@@ -12,6 +12,9 @@ import java.util.concurrent.CompletionException;
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.LimitsProperties;
 import io.netstatd.names.HostNameResolver;
+import io.netstatd.netns.NamespacedSockets;
+import io.netstatd.netns.Netns;
+import io.netstatd.netns.NetworkNamespaces;
 import io.netstatd.names.HostNames;
 import io.netstatd.names.Resolution;
 import io.netstatd.names.ServiceNames;
@@ -67,10 +70,17 @@ class ConnectionsController {
 
 	private final EventStreams streams;
 
+	private final NetworkNamespaces namespaces;
+
+	private final NamespacedSockets namespacedSockets;
+
 	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services, LimitsProperties limits, EventStreams streams) {
+			ServiceNames services, LimitsProperties limits, EventStreams streams, NetworkNamespaces namespaces,
+			NamespacedSockets namespacedSockets) {
 		this.limits = limits;
 		this.streams = streams;
+		this.namespaces = namespaces;
+		this.namespacedSockets = namespacedSockets;
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
@@ -105,9 +115,10 @@ class ConnectionsController {
 		query.requireOnlyFilters();
 		Duration every = EventStreams.interval(interval);
 		SocketFilter filter = query.filter(false);
+		Netns netns = this.namespaces.parse(query.netns());
 		SocketChanges changes = new SocketChanges();
 		return this.streams.open(every, () -> {
-			List<InetSocket> now = this.sockets.sockets(filter).sockets();
+			List<InetSocket> now = this.namespacedSockets.joined(filter, netns).sockets();
 			List<SocketChanges.Change> next = changes.next(now);
 			if (next == null) {
 				return List.of(SseEmitter.event()
@@ -143,7 +154,11 @@ class ConnectionsController {
 		CompletableFuture<ProcessScan> owners = withProcesses
 				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline))
 				: CompletableFuture.completedFuture(null);
-		SocketTable table = this.sockets.sockets(filter);
+		query.requireOwnNamespaceForUnix();
+		Netns netns = this.namespaces.parse(query.netns());
+		List<NamespacedSockets.Namespaced> parts = this.namespacedSockets.read(filter, netns);
+		SocketTable table = NamespacedSockets.join(parts);
+		Map<InetSocket, Long> namespaceOf = netns.all() ? namespaceOf(parts) : Map.of();
 		UnixTable unix = query.unix() ? this.sockets.unixSockets() : null;
 		List<UnixSocket> unixSockets = (unix != null)
 				? unix.sockets().stream().filter((socket) -> !filter.listeningOnly() || socket.listening()).toList()
@@ -175,13 +190,22 @@ class ConnectionsController {
 		List<SocketRow> rows = new ArrayList<>(listed.size());
 		for (InetSocket socket : listed) {
 			rows.add(new SocketRow(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
-					(scan != null) ? scan.owners(socket.inode()) : null));
+					(scan != null) ? scan.owners(socket.inode()) : null, namespaceOf.get(socket)));
 		}
 		int unixCount = (unixSockets != null) ? unixSockets.size() : 0;
 		Resolution resolution = (hostNames != null)
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketList(matching.size() + unixCount, rows.size() + unixCount, rows, unixSockets,
 				Skipped.of(skipped), resolution, scan);
+	}
+
+	/** Each socket's namespace; by identity, as two namespaces can hold equal rows. */
+	private static Map<InetSocket, Long> namespaceOf(List<NamespacedSockets.Namespaced> parts) {
+		Map<InetSocket, Long> namespaces = new java.util.IdentityHashMap<>();
+		for (NamespacedSockets.Namespaced part : parts) {
+			part.table().sockets().forEach((socket) -> namespaces.put(socket, part.netns()));
+		}
+		return namespaces;
 	}
 
 	/** The owner walk's answer; its own deadline bounds the wait. */

@@ -79,12 +79,17 @@ record SocketQuery(
 		@Parameter(
 				description = "json (the default), table (the text netstat prints; as Accept: text/plain) "
 						+ "or csv (as Accept: text/csv)",
-				schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) String format){
+				schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) String format,
+		@Parameter(
+				description = "the network namespace to read: a process id (the namespace that process lives in, "
+						+ "as nsenter -t <pid> -n), or all (every namespace, each socket tagged with its netns); the "
+						+ "service's own when absent",
+				schema = @Schema(type = "string", example = "all")) String netns){
 
 	private static final String UNIX = "unix";
 
 	private static final String STREAM_FILTERS = "protocol, family, state, port, localPort, remotePort, "
-			+ "localAddress, remoteAddress, interval";
+			+ "localAddress, remoteAddress, netns, interval";
 
 	private static final Set<String> TABLES = tables();
 
@@ -108,13 +113,23 @@ record SocketQuery(
 			if (parameter[1] != null) {
 				throw new InvalidParameterException(parameter[0], "Parameter '" + parameter[0]
 						+ "' is not for streams, which send sockets as they open and close: use protocol, family, "
-						+ "state, port, localPort, remotePort, localAddress, remoteAddress.", STREAM_FILTERS);
+						+ "state, port, localPort, remotePort, localAddress, remoteAddress, netns.", STREAM_FILTERS);
 			}
 		}
 		if (unix()) {
 			throw new InvalidParameterException("protocol",
 					"Unix sockets are not streamed: use tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6.",
 					"tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6");
+		}
+	}
+
+	/** Unix sockets are read from the service's own namespace only. */
+	void requireOwnNamespaceForUnix() {
+		if (unix() && this.netns != null) {
+			throw new InvalidParameterException("netns",
+					"Unix sockets are listed for the service's own network namespace only: leave out netns, "
+							+ "or protocol=unix.",
+					"no netns with protocol=unix");
 		}
 	}
 

@@ -17,8 +17,11 @@ import io.netstatd.socket.InetSocket;
  * @param names with {@code resolve=true}: host and service names of both ends
  * @param processes the processes holding it (netstat -p), only with
  * {@code processes=true}; empty for TIME_WAIT rows, which no process holds
+ * @param netns with {@code netns=all}: the inode of the network namespace the socket is
+ * in ({@code net:[inode]}, as {@code /proc/<pid>/ns/net} names it)
  */
 public record SocketRow(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonInclude.Include.NON_NULL) String user,
-		@JsonUnwrapped SocketNames names, @JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes) {
+		@JsonUnwrapped SocketNames names, @JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long netns) {
 
 }

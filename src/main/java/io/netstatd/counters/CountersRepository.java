@@ -29,19 +29,29 @@ public class CountersRepository {
 
 	/** What {@code netstat -s} reads: snmp, netstat, snmp6. */
 	public Counters protocols() {
-		return read("net/snmp", true, ProcNetSnmpParser::parse)
-			.and(read("net/netstat", false, ProcNetSnmpParser::parse))
-			.and(read("net/snmp6", false, ProcNetSnmp6Parser::parse));
+		return protocols(this.root);
+	}
+
+	/** The same, of the namespace whose tables are under {@code root}/net. */
+	public Counters protocols(Path root) {
+		return read(root, "net/snmp", true, ProcNetSnmpParser::parse)
+			.and(read(root, "net/netstat", false, ProcNetSnmpParser::parse))
+			.and(read(root, "net/snmp6", false, ProcNetSnmp6Parser::parse));
 	}
 
 	/** What {@code ss -s} reads: sockstat and sockstat6. */
 	public Counters sockets() {
-		return read("net/sockstat", true, ProcNetSockstatParser::parse)
-			.and(read("net/sockstat6", false, ProcNetSockstatParser::parse));
+		return sockets(this.root);
 	}
 
-	private Counters read(String name, boolean required, BiFunction<String, String, Counters> parser) {
-		Path file = this.root.resolve(name);
+	/** The same, of the namespace whose tables are under {@code root}/net. */
+	public Counters sockets(Path root) {
+		return read(root, "net/sockstat", true, ProcNetSockstatParser::parse)
+			.and(read(root, "net/sockstat6", false, ProcNetSockstatParser::parse));
+	}
+
+	private Counters read(Path root, String name, boolean required, BiFunction<String, String, Counters> parser) {
+		Path file = root.resolve(name);
 		String text = ProcText.read(file, required);
 		if (text == null) {
 			return Counters.none();

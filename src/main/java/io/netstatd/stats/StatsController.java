@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.netstatd.netns.NamespacedSockets;
+import io.netstatd.netns.Netns;
+import io.netstatd.netns.NetworkNamespaces;
 import io.netstatd.socket.PortRange;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketFilter;
-import io.netstatd.socket.SocketService;
 import io.netstatd.streams.EventStreams;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTable;
@@ -38,14 +40,20 @@ class StatsController {
 
 	private static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP, Protocol.TCP6);
 
+	static final String NETNS = "the network namespace: a process id (the one that process lives in), or all "
+			+ "(every namespace, counted together); the service's own when absent";
+
 	private static final String CIDR = "an address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32";
 
-	private final SocketService sockets;
+	private final NamespacedSockets namespaced;
+
+	private final NetworkNamespaces namespaces;
 
 	private final EventStreams streams;
 
-	StatsController(SocketService sockets, EventStreams streams) {
-		this.sockets = sockets;
+	StatsController(NamespacedSockets namespaced, NetworkNamespaces namespaces, EventStreams streams) {
+		this.namespaced = namespaced;
+		this.namespaces = namespaces;
 		this.streams = streams;
 	}
 
@@ -71,8 +79,10 @@ class StatsController {
 							required = false) String localAddress,
 			@Parameter(description = "count only sockets with this remote address: " + CIDR,
 					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
-							required = false) String remoteAddress) {
-		return count(statesFilter(protocol, port, localAddress, remoteAddress));
+							required = false) String remoteAddress,
+			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "all")) @RequestParam(
+					name = "netns", required = false) String netns) {
+		return count(statesFilter(protocol, port, localAddress, remoteAddress), this.namespaces.parse(netns));
 	}
 
 	@GetMapping(path = "/stats/states/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -97,17 +107,20 @@ class StatsController {
 							required = false) String localAddress,
 			@Parameter(description = "count only sockets with this remote address: " + CIDR,
 					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
-							required = false) String remoteAddress) {
+							required = false) String remoteAddress,
+			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "all")) @RequestParam(
+					name = "netns", required = false) String netns) {
 		// every parameter is checked before the stream opens: a bad one is a 400, not an
 		// event
 		Duration every = EventStreams.interval(interval);
 		SocketFilter filter = statesFilter(protocol, port, localAddress, remoteAddress);
-		return this.streams.open(every,
-				() -> List.of(SseEmitter.event().name("states").data(count(filter), MediaType.APPLICATION_JSON)));
+		Netns namespace = this.namespaces.parse(netns);
+		return this.streams.open(every, () -> List
+			.of(SseEmitter.event().name("states").data(count(filter, namespace), MediaType.APPLICATION_JSON)));
 	}
 
-	private StateCounts count(SocketFilter filter) {
-		SocketTable table = this.sockets.sockets(filter);
+	private StateCounts count(SocketFilter filter, Netns netns) {
+		SocketTable table = this.namespaced.joined(filter, netns);
 		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
 	}
 
@@ -142,7 +155,9 @@ class StatsController {
 							required = false) String localAddress,
 			@Parameter(description = "count only peers in this block: " + CIDR,
 					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
-							required = false) String remoteAddress) {
+							required = false) String remoteAddress,
+			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "all")) @RequestParam(
+					name = "netns", required = false) String netns) {
 		Integer localPort = QueryParameters.port("port", port);
 		int top = QueryParameters.integer("limit", limit, 1, 1000, 20);
 		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(SocketState.LISTEN));
@@ -150,7 +165,7 @@ class StatsController {
 				(localPort != null) ? new PortRange(localPort, localPort) : null, null,
 				QueryParameters.addressRange("localAddress", localAddress),
 				QueryParameters.addressRange("remoteAddress", remoteAddress), false);
-		SocketTable table = this.sockets.sockets(filter);
+		SocketTable table = this.namespaced.joined(filter, this.namespaces.parse(netns));
 		return TopIps.of(localPort, table.sockets(), top, Skipped.of(table.skipped()));
 	}
 

@@ -58,9 +58,15 @@ public class ExpensiveRequests implements HandlerInterceptor {
 		this.permits.release();
 	}
 
-	/** /connections always; /listening with owners (its default) or names. */
+	/**
+	 * /connections always; /listening with owners (its default) or names; any read of
+	 * every namespace.
+	 */
 	static boolean isExpensive(HttpServletRequest request) {
 		String path = request.getRequestURI();
+		if (path.equals("/namespaces") || "all".equals(request.getParameter("netns"))) {
+			return !path.endsWith("/stream");
+		}
 		if (path.equals("/connections")) {
 			return true;
 		}

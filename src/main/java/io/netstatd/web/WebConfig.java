@@ -44,7 +44,8 @@ class WebConfig implements WebMvcConfigurer {
 			.excludePathPatterns("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/**", "/webjars/**",
 					"/error");
 		// after the parameter check: a typo gets its 400 even when the service is busy
-		registry.addInterceptor(this.expensiveRequests).addPathPatterns("/connections", "/listening");
+		registry.addInterceptor(this.expensiveRequests)
+			.addPathPatterns("/connections", "/listening", "/stats/**", "/namespaces");
 	}
 
 }

@@ -55,9 +55,9 @@ class ProblemResponsesTests {
 							/stats/states?format=yaml       | format     | Invalid value 'yaml' for parameter 'format': expected one of json, table, csv.
 							/connections?pid=12ab           | pid        | Invalid value '12ab' for parameter 'pid': expected an integer from 1 to 2147483647.
 					/connections?program=nginx,     | program    | Invalid value 'nginx,' for parameter 'program': expected process names, comma-separated.
-					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, format, limit, localAddress, localPort, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
-															/listening?sate=LISTEN          | sate       | Unknown parameter 'sate': /listening accepts family, format, limit, localAddress, localPort, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
-															/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts format, limit, localAddress, port, remoteAddress.
+					/connections?prot=tcp           | prot       | Unknown parameter 'prot': /connections accepts family, format, limit, localAddress, localPort, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
+															/listening?sate=LISTEN          | sate       | Unknown parameter 'sate': /listening accepts family, format, limit, localAddress, localPort, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
+															/stats/top-ips?port=80&limt=5   | limt       | Unknown parameter 'limt': /stats/top-ips accepts format, limit, localAddress, netns, port, remoteAddress.
 															""")
 	void rejectsInvalidParameters(String uri, String parameter, String detail) {
 		assertThat(this.mvc.get().uri(uri)).hasStatus(400)

@@ -12,6 +12,8 @@ import io.netstatd.masquerade.ConntrackRepository;
 import io.netstatd.multicast.MulticastRepository;
 import io.netstatd.routes.RoutesRepository;
 import io.netstatd.names.HostNameResolver;
+import io.netstatd.netns.NamespacedSockets;
+import io.netstatd.netns.NetworkNamespaces;
 import io.netstatd.names.NamesProperties;
 import io.netstatd.names.ServiceNames;
 import io.netstatd.limits.LimitsProperties;
@@ -43,7 +45,7 @@ import org.springframework.core.annotation.AliasFor;
 @Import({ SocketService.class, ProcfsSocketRepository.class, SocketSourceConfig.class, ProcessScanner.class,
 		UserNames.class, HostNameResolver.class, ServiceNames.class, SecurityConfig.class, CountersRepository.class,
 		SkippedLineCounter.class, InterfacesRepository.class, RoutesRepository.class, MulticastRepository.class,
-		ConntrackRepository.class, EventStreams.class })
+		ConntrackRepository.class, EventStreams.class, NetworkNamespaces.class, NamespacedSockets.class })
 @EnableConfigurationProperties({ ProcfsProperties.class, SocketsProperties.class, UserNames.Properties.class,
 		ProcessScanner.Properties.class, NamesProperties.class, LimitsProperties.class, SecurityProperties.class,
 		SysfsProperties.class, StreamsProperties.class })
