@@ -1,6 +1,5 @@
 package io.netstatd.connections;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,11 +30,8 @@ import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketTable;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.socket.UnixTable;
-import io.netstatd.streams.EventStreams;
-import io.netstatd.streams.SocketChanges;
 import io.netstatd.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,9 +40,7 @@ import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The socket lists: {@code netstat -antu} and {@code netstat -tuln}, with ss's selection.
@@ -68,17 +62,14 @@ class ConnectionsController {
 
 	private final LimitsProperties limits;
 
-	private final EventStreams streams;
-
 	private final NetworkNamespaces namespaces;
 
 	private final NamespacedSockets namespacedSockets;
 
 	ConnectionsController(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services, LimitsProperties limits, EventStreams streams, NetworkNamespaces namespaces,
+			ServiceNames services, LimitsProperties limits, NetworkNamespaces namespaces,
 			NamespacedSockets namespacedSockets) {
 		this.limits = limits;
-		this.streams = streams;
 		this.namespaces = namespaces;
 		this.namespacedSockets = namespacedSockets;
 		this.sockets = sockets;
@@ -97,40 +88,6 @@ class ConnectionsController {
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	SocketList connections(@ParameterObject SocketQuery query) {
 		return list(query, query.filter(false), query.withProcesses(false));
-	}
-
-	@GetMapping(path = "/connections/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Sockets as they open, change state and close (ss -E, netstat -c): Server-Sent Events, "
-			+ "with the filters of /connections")
-	@ApiResponse(responseCode = "200",
-			description = "an event stream: 'ready' once the first snapshot is taken (data: {\"sockets\": n}), "
-					+ "then 'opened', 'changed' (a new state) and 'closed' events whose data is the socket's JSON, "
-					+ "as /connections lists it; comment lines as heartbeats",
-			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
-	SseEmitter connectionsStream(@ParameterObject SocketQuery query,
-			@Parameter(
-					description = "how often to compare snapshots: 1s to 60s, such as 1s, 1500ms or 1m; 1s when absent",
-					schema = @Schema(type = "string", example = "2s")) @RequestParam(name = "interval",
-							required = false) String interval) {
-		query.requireOnlyFilters();
-		Duration every = EventStreams.interval(interval);
-		SocketFilter filter = query.filter(false);
-		Netns netns = this.namespaces.parse(query.netns());
-		SocketChanges changes = new SocketChanges();
-		return this.streams.open(every, () -> {
-			List<InetSocket> now = this.namespacedSockets.joined(filter, netns).sockets();
-			List<SocketChanges.Change> next = changes.next(now);
-			if (next == null) {
-				return List.of(SseEmitter.event()
-					.name("ready")
-					.data(Map.of("sockets", now.size()), MediaType.APPLICATION_JSON));
-			}
-			List<SseEmitter.SseEventBuilder> events = new ArrayList<>(next.size());
-			for (SocketChanges.Change change : next) {
-				events.add(SseEmitter.event().name(change.kind()).data(change.socket(), MediaType.APPLICATION_JSON));
-			}
-			return events;
-		});
 	}
 
 	@GetMapping(path = "/listening",
