@@ -40,10 +40,10 @@ class HostViewsTests {
 
 	@Test
 	void interfacesAgreeWithNetstatI() {
-		List<Map<String, Object>> before = get("/interfaces").getList("interfaces");
+		List<Map<String, Object>> before = ApiCalls.getJson("/interfaces").getList("interfaces");
 		List<String[]> all = rows(NetstatEquivalenceTests.run("netstat -ia"), 2);
 		List<String[]> up = rows(NetstatEquivalenceTests.run("netstat -i"), 2);
-		List<Map<String, Object>> after = get("/interfaces").getList("interfaces");
+		List<Map<String, Object>> after = ApiCalls.getJson("/interfaces").getList("interfaces");
 
 		assertThat(before).extracting((i) -> i.get("name"))
 			.containsExactlyInAnyOrderElementsOf(all.stream().map((row) -> row[0]).toList());
@@ -66,7 +66,7 @@ class HostViewsTests {
 
 	@Test
 	void ipv4RoutesEqualNetstatRn() {
-		List<Map<String, Object>> routes = get("/routes?family=inet").getList("routes");
+		List<Map<String, Object>> routes = ApiCalls.getJson("/routes?family=inet").getList("routes");
 		List<String[]> netstat = rows(NetstatEquivalenceTests.run("netstat -rn"), 2);
 
 		List<List<String>> service = new ArrayList<>();
@@ -80,7 +80,7 @@ class HostViewsTests {
 
 	@Test
 	void ipv6RoutesEqualNetstat6rn() {
-		List<Map<String, Object>> routes = get("/routes?family=inet6").getList("routes");
+		List<Map<String, Object>> routes = ApiCalls.getJson("/routes?family=inet6").getList("routes");
 		assumeTrue(!routes.isEmpty(), "IPv6 is off here");
 		List<String[]> netstat = rows(NetstatEquivalenceTests.run("netstat -6rn"), 2);
 
@@ -98,7 +98,7 @@ class HostViewsTests {
 
 	@Test
 	void groupsEqualNetstatGn() {
-		List<Map<String, Object>> memberships = get("/multicast").getList("memberships");
+		List<Map<String, Object>> memberships = ApiCalls.getJson("/multicast").getList("memberships");
 		List<String[]> netstat = rows(NetstatEquivalenceTests.run("netstat -gn"), 3);
 
 		Set<List<String>> service = new HashSet<>();
@@ -140,16 +140,6 @@ class HostViewsTests {
 			}
 		}
 		return rows;
-	}
-
-	private static JsonPath get(String path) {
-		return RestAssured.given()
-			.filter(new OpenApiValidationFilter())
-			.get(path)
-			.then()
-			.statusCode(200)
-			.extract()
-			.jsonPath();
 	}
 
 }

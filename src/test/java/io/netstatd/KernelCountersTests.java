@@ -38,9 +38,9 @@ class KernelCountersTests {
 	@Test
 	void protocolCountersAgreeWithNstat() {
 		assumeTrue(NetstatEquivalenceTests.installed("nstat"), "nstat (iproute2) is not installed");
-		Map<String, Long> before = flat(get("/stats/protocols"));
+		Map<String, Long> before = flat(ApiCalls.getJson("/stats/protocols"));
 		String nstat = NetstatEquivalenceTests.run("nstat -asz");
-		Map<String, Long> after = flat(get("/stats/protocols"));
+		Map<String, Long> after = flat(ApiCalls.getJson("/stats/protocols"));
 
 		int compared = 0;
 		for (String line : nstat.split("\n")) {
@@ -61,7 +61,7 @@ class KernelCountersTests {
 
 	@Test
 	void socketTotalsHaveSockstatsGroups() {
-		JsonPath body = get("/stats/sockets");
+		JsonPath body = ApiCalls.getJson("/stats/sockets");
 		// the test's JVM holds sockets, so these are never empty
 		assertThat(body.getLong("sockets.sockets.used")).isPositive();
 		assertThat(body.getMap("sockets.TCP")).containsKeys("inuse", "orphan", "tw", "alloc", "mem");
@@ -75,16 +75,6 @@ class KernelCountersTests {
 		groups
 			.forEach((group, counters) -> counters.forEach((name, value) -> flat.put(group + name, value.longValue())));
 		return flat;
-	}
-
-	private static JsonPath get(String path) {
-		return RestAssured.given()
-			.filter(new OpenApiValidationFilter())
-			.get(path)
-			.then()
-			.statusCode(200)
-			.extract()
-			.jsonPath();
 	}
 
 }

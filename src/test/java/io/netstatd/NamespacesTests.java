@@ -83,7 +83,7 @@ class NamespacesTests {
 
 	@Test
 	void showsTheNamespaceOfAProcess() {
-		JsonPath listening = get("/listening?netns=" + pid + "&port=" + port);
+		JsonPath listening = ApiCalls.getJson("/listening?netns=" + pid + "&port=" + port);
 		assertThat(listening.getInt("count")).isEqualTo(1);
 		assertThat(listening.getString("connections[0].localAddress")).isEqualTo("127.0.0.1");
 		assertThat(listening.getInt("connections[0].localPort")).isEqualTo(port);
@@ -92,19 +92,20 @@ class NamespacesTests {
 		assertThat(listening.getList("connections[0].processes.pid", Integer.class)).containsExactly(pid);
 		assertThat(listening.getMap("connections[0]")).doesNotContainKey("netns");
 
-		JsonPath states = get("/stats/states?netns=" + pid);
+		JsonPath states = ApiCalls.getJson("/stats/states?netns=" + pid);
 		assertThat(states.getInt("total")).isEqualTo(1);
-		assertThat(get("/stats/protocols?protocol=Tcp&netns=" + pid).getLong("protocols.Tcp.CurrEstab")).isZero();
+		assertThat(ApiCalls.getJson("/stats/protocols?protocol=Tcp&netns=" + pid).getLong("protocols.Tcp.CurrEstab"))
+			.isZero();
 	}
 
 	@Test
 	void leavesItOutOfTheDefaultView() {
-		assertThat(get("/listening?processes=false&port=" + port).getInt("count")).isZero();
+		assertThat(ApiCalls.getJson("/listening?processes=false&port=" + port).getInt("count")).isZero();
 	}
 
 	@Test
 	void tagsEachSocketWithItsNamespaceUnderAll() {
-		JsonPath all = get("/connections?netns=all&state=listen&port=" + port);
+		JsonPath all = ApiCalls.getJson("/connections?netns=all&state=listen&port=" + port);
 		List<Map<String, Object>> rows = all.getList("connections");
 		assertThat(rows).filteredOn((row) -> ((Number) row.get("netns")).longValue() == inode)
 			.singleElement()
@@ -115,7 +116,7 @@ class NamespacesTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void listsTheNamespace() {
-		List<Map<String, Object>> namespaces = get("/namespaces").getList("namespaces");
+		List<Map<String, Object>> namespaces = ApiCalls.getJson("/namespaces").getList("namespaces");
 		assertThat(namespaces).filteredOn((ns) -> ((Number) ns.get("inode")).longValue() == inode)
 			.singleElement()
 			.satisfies((ns) -> {
@@ -146,16 +147,6 @@ class NamespacesTests {
 	private static long ownInode() throws java.io.IOException {
 		String link = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
 		return Long.parseLong(link.substring(5, link.length() - 1));
-	}
-
-	private static JsonPath get(String path) {
-		return RestAssured.given()
-			.filter(new OpenApiValidationFilter())
-			.get(path)
-			.then()
-			.statusCode(200)
-			.extract()
-			.jsonPath();
 	}
 
 }

@@ -22,21 +22,16 @@ public final class ProcNetSnmp6Parser {
 	public static Counters parse(String text, String file) {
 		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
-			}
+		ProcText.forEachLine(text, (number, line) -> {
 			String[] words = line.strip().split("\\s+");
 			int six = words[0].indexOf('6');
 			if (words.length != 2) {
-				skipped.add(ProcText.skipped(file, i + 1, "expected a name and a value", line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "expected a name and a value", line));
+				return;
 			}
 			if (six <= 0 || six == words[0].length() - 1 || !words[0].chars().allMatch(Character::isLetterOrDigit)) {
-				skipped.add(ProcText.skipped(file, i + 1, "the name has no IPv6 group before a 6", line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "the name has no IPv6 group before a 6", line));
+				return;
 			}
 			try {
 				long value = CounterLines.value(words[1]);
@@ -44,9 +39,9 @@ public final class ProcNetSnmp6Parser {
 					.put(words[0].substring(six + 1), value);
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, i + 1, "the value is not a 64-bit integer", line));
+				skipped.add(ProcText.skipped(file, number, "the value is not a 64-bit integer", line));
 			}
-		}
+		});
 		return new Counters(groups, skipped);
 	}
 

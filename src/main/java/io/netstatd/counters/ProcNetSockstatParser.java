@@ -21,21 +21,16 @@ public final class ProcNetSockstatParser {
 	public static Counters parse(String text, String file) {
 		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
-			}
+		ProcText.forEachLine(text, (number, line) -> {
 			String group = CounterLines.group(line);
 			if (group == null) {
-				skipped.add(ProcText.skipped(file, i + 1, "no group name before a colon", line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "no group name before a colon", line));
+				return;
 			}
 			String[] words = CounterLines.words(line, group);
 			if (words.length == 0 || words.length % 2 != 0) {
-				skipped.add(ProcText.skipped(file, i + 1, "expected names and values in pairs", line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "expected names and values in pairs", line));
+				return;
 			}
 			Map<String, Long> counters = new LinkedHashMap<>();
 			try {
@@ -45,9 +40,9 @@ public final class ProcNetSockstatParser {
 				groups.put(group, counters);
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, i + 1, "a value is not a 64-bit integer", line));
+				skipped.add(ProcText.skipped(file, number, "a value is not a 64-bit integer", line));
 			}
-		}
+		});
 		return new Counters(groups, skipped);
 	}
 

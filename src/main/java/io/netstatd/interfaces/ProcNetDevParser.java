@@ -25,23 +25,21 @@ public final class ProcNetDevParser {
 	public static Result parse(String text, String file) {
 		List<DevCounters> interfaces = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank() || (i < 2 && line.contains("|"))) {
-				continue;
+		ProcText.forEachLine(text, (number, line) -> {
+			if (number <= 2 && line.contains("|")) {
+				return;
 			}
 			int colon = line.indexOf(':');
 			String name = (colon > 0) ? line.substring(0, colon).strip() : "";
 			if (!validName(name)) {
-				skipped.add(ProcText.skipped(file, i + 1, "no interface name before a colon", line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "no interface name before a colon", line));
+				return;
 			}
 			String[] words = line.substring(colon + 1).strip().split("\\s+");
 			if (words.length != COUNTERS) {
-				skipped.add(ProcText.skipped(file, i + 1,
+				skipped.add(ProcText.skipped(file, number,
 						"expected " + COUNTERS + " counters, found " + (words[0].isEmpty() ? 0 : words.length), line));
-				continue;
+				return;
 			}
 			long[] counters = new long[COUNTERS];
 			try {
@@ -50,11 +48,11 @@ public final class ProcNetDevParser {
 				}
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, i + 1, "a counter is not an unsigned 63-bit integer", line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "a counter is not an unsigned 63-bit integer", line));
+				return;
 			}
 			interfaces.add(new DevCounters(name, counters));
-		}
+		});
 		return new Result(interfaces, skipped);
 	}
 

@@ -27,19 +27,14 @@ public final class ProcNetNfConntrackParser {
 	public static Result parse(String text, String file) {
 		List<TrackedConnection> connections = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
-			}
+		ProcText.forEachLine(text, (number, line) -> {
 			try {
 				connections.add(connection(line.strip().split("\\s+")));
 			}
 			catch (IllegalArgumentException ex) {
-				skipped.add(ProcText.skipped(file, i + 1, ex.getMessage(), line));
+				skipped.add(ProcText.skipped(file, number, ex.getMessage(), line));
 			}
-		}
+		});
 		return new Result(connections, skipped);
 	}
 

@@ -19,25 +19,20 @@ public final class ProcNetIgmp6Parser {
 	public static ProcNetIgmpParser.Result parse(String text, String file) {
 		List<Membership> memberships = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
-			}
+		ProcText.forEachLine(text, (number, line) -> {
 			String[] c = line.strip().split("\\s+");
 			if (c.length != 6) {
-				skipped.add(ProcText.skipped(file, i + 1, "expected 6 columns, found " + c.length, line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "expected 6 columns, found " + c.length, line));
+				return;
 			}
 			try {
 				memberships.add(new Membership("inet6", c[1], (int) ProcText.decimal(c[0]),
 						ProcText.ipv6(c[2]).toString(), ProcText.decimal(c[3])));
 			}
 			catch (NumberFormatException | ArithmeticException ex) {
-				skipped.add(ProcText.skipped(file, i + 1, "a column is not the number the kernel prints there", line));
+				skipped.add(ProcText.skipped(file, number, "a column is not the number the kernel prints there", line));
 			}
-		}
+		});
 		return new ProcNetIgmpParser.Result(memberships, skipped);
 	}
 

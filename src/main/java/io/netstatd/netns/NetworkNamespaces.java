@@ -1,7 +1,6 @@
 package io.netstatd.netns;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netstatd.process.ProcessIds;
 import io.netstatd.socket.procfs.ProcfsProperties;
 import io.netstatd.web.InvalidParameterException;
 
@@ -51,7 +51,7 @@ public class NetworkNamespaces {
 		if (value.equals("all")) {
 			return Netns.ALL;
 		}
-		int pid = pid(value);
+		int pid = ProcessIds.parse(value);
 		if (pid <= 0 || !Files.isReadable(netRoot(pid).resolve("net/tcp"))) {
 			throw new InvalidParameterException("netns", "Invalid value '" + value
 					+ "' for parameter 'netns': expected the id of a running process whose tables can be read, or all.",
@@ -74,18 +74,7 @@ public class NetworkNamespaces {
 
 	/** Every process, grouped by its network namespace; pids ascending. */
 	public Scan scan() {
-		List<Integer> pids = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.root)) {
-			for (Path entry : entries) {
-				int pid = pid(entry.getFileName().toString());
-				if (pid > 0) {
-					pids.add(pid);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// no procfs: no namespaces to tell
-		}
+		List<Integer> pids = ProcessIds.list(this.root);
 		AtomicInteger unreadable = new AtomicInteger();
 		Map<Long, List<Integer>> byNamespace = new TreeMap<>();
 		pids.parallelStream().forEach((pid) -> {
@@ -114,13 +103,6 @@ public class NetworkNamespaces {
 			// gone, or not ours to read
 		}
 		return -1;
-	}
-
-	private static int pid(String text) {
-		if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			return -1;
-		}
-		return Integer.parseInt(text);
 	}
 
 }

@@ -52,7 +52,7 @@ public class ProcessScanner {
 	 * half found would show sockets without the processes that hold them
 	 */
 	public ProcessScan scan(Deadline deadline) {
-		List<Integer> pids = pids();
+		List<Integer> pids = ProcessIds.list(this.root);
 		AtomicInteger unreadable = new AtomicInteger();
 		// past the deadline the remaining processes are passed over cheaply, so an
 		// abandoned walk frees its threads at once
@@ -62,22 +62,6 @@ public class ProcessScanner {
 		deadline.check("finding the processes that hold sockets");
 		byInode.values().forEach((owners) -> owners.sort(Comparator.comparingInt(SocketProcess::pid)));
 		return new ProcessScan(byInode, pids.size(), unreadable.get());
-	}
-
-	private List<Integer> pids() {
-		List<Integer> pids = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.root)) {
-			for (Path entry : entries) {
-				int pid = pid(entry.getFileName().toString());
-				if (pid > 0) {
-					pids.add(pid);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// no procfs here: no owners, which every row then shows
-		}
-		return pids;
 	}
 
 	/**
@@ -194,21 +178,6 @@ public class ProcessScanner {
 			return base.isEmpty() ? argv0 : base;
 		}
 		return (comm != null) ? comm.strip() : null;
-	}
-
-	static int pid(String name) {
-		if (name.isEmpty() || name.length() > 9) {
-			return -1;
-		}
-		int pid = 0;
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			pid = pid * 10 + (c - '0');
-		}
-		return pid;
 	}
 
 	private static void merge(Map<Long, List<SocketProcess>> byInode, ProcessSockets sockets) {

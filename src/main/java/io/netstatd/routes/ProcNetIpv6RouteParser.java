@@ -20,16 +20,11 @@ public final class ProcNetIpv6RouteParser {
 	public static ProcNetRouteParser.Result parse(String text, String file) {
 		List<Route> routes = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
-			}
+		ProcText.forEachLine(text, (number, line) -> {
 			String[] c = line.strip().split("\\s+");
 			if (c.length != 10) {
-				skipped.add(ProcText.skipped(file, i + 1, "expected 10 columns, found " + c.length, line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "expected 10 columns, found " + c.length, line));
+				return;
 			}
 			try {
 				int prefix = (int) ProcText.hex(c[1], 2);
@@ -41,10 +36,10 @@ public final class ProcNetIpv6RouteParser {
 						ProcText.hex(c[5], 8), ProcText.hex(c[6], 8), ProcText.hex(c[7], 8), c[9], null, null, null));
 			}
 			catch (NumberFormatException ex) {
-				skipped
-					.add(ProcText.skipped(file, i + 1, "a column is not the hex number the kernel prints there", line));
+				skipped.add(
+						ProcText.skipped(file, number, "a column is not the hex number the kernel prints there", line));
 			}
-		}
+		});
 		return new ProcNetRouteParser.Result(routes, skipped);
 	}
 

@@ -26,16 +26,14 @@ public final class ProcNetRouteParser {
 	public static Result parse(String text, String file, ByteOrder order) {
 		List<Route> routes = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank() || (i == 0 && line.startsWith("Iface"))) {
-				continue;
+		ProcText.forEachLine(text, (number, line) -> {
+			if (number == 1 && line.startsWith("Iface")) {
+				return;
 			}
 			String[] c = line.strip().split("\\s+");
 			if (c.length != 11) {
-				skipped.add(ProcText.skipped(file, i + 1, "expected 11 columns, found " + c.length, line));
-				continue;
+				skipped.add(ProcText.skipped(file, number, "expected 11 columns, found " + c.length, line));
+				return;
 			}
 			try {
 				IpAddress mask = ProcText.ipv4(c[7], order);
@@ -47,9 +45,9 @@ public final class ProcNetRouteParser {
 						ProcText.decimal(c[10])));
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, i + 1, "a column is not the number the kernel prints there", line));
+				skipped.add(ProcText.skipped(file, number, "a column is not the number the kernel prints there", line));
 			}
-		}
+		});
 		return new Result(routes, skipped);
 	}
 

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class StatsController {
 	static final String NETNS = "the network namespace: a process id (the one that process lives in), or all "
 			+ "(every namespace, counted together); the service's own when absent";
 
-	private static final String CIDR = "an address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32";
+	static final String CIDR = "an address, or a CIDR block such as 10.0.0.0/8 or 2001:db8::/32";
 
 	private final NamespacedSockets namespaced;
 
@@ -68,21 +69,8 @@ class StatsController {
 			description = "json (the default), table (the text netstat or the awk recipe prints; as Accept: text/plain) or csv (as Accept: text/csv)",
 			schema = @Schema(type = "string", allowableValues = { "json", "table", "csv" })) @RequestParam(
 					name = "format", required = false) String format,
-			@Parameter(description = "tcp or tcp6; both when absent",
-					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
-							required = false) String protocol,
-			@Parameter(description = "count only sockets with this port, or a port of this range, on either side",
-					schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$",
-							example = "443")) @RequestParam(name = "port", required = false) String port,
-			@Parameter(description = "count only sockets with this local address: " + CIDR,
-					schema = @Schema(type = "string")) @RequestParam(name = "localAddress",
-							required = false) String localAddress,
-			@Parameter(description = "count only sockets with this remote address: " + CIDR,
-					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
-							required = false) String remoteAddress,
-			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "all")) @RequestParam(
-					name = "netns", required = false) String netns) {
-		return count(statesFilter(protocol, port, localAddress, remoteAddress), this.namespaces.parse(netns));
+			@ParameterObject StatesQuery query) {
+		return count(query.filter(), this.namespaces.parse(query.netns()));
 	}
 
 	@GetMapping(path = "/stats/states/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -92,29 +80,15 @@ class StatsController {
 			description = "an event stream: 'states' events (data: the /stats/states JSON), comment lines as "
 					+ "heartbeats, a 'problem' event before it ends on a procfs failure",
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
-	SseEmitter statesStream(
-			@Parameter(description = "how often: 1s to 60s, such as 1s, 1500ms or 1m; 1s when absent",
-					schema = @Schema(type = "string", example = "5s")) @RequestParam(name = "interval",
-							required = false) String interval,
-			@Parameter(description = "tcp or tcp6; both when absent",
-					schema = @Schema(type = "string", example = "tcp")) @RequestParam(name = "protocol",
-							required = false) String protocol,
-			@Parameter(description = "count only sockets with this port, or a port of this range, on either side",
-					schema = @Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?$",
-							example = "443")) @RequestParam(name = "port", required = false) String port,
-			@Parameter(description = "count only sockets with this local address: " + CIDR,
-					schema = @Schema(type = "string")) @RequestParam(name = "localAddress",
-							required = false) String localAddress,
-			@Parameter(description = "count only sockets with this remote address: " + CIDR,
-					schema = @Schema(type = "string")) @RequestParam(name = "remoteAddress",
-							required = false) String remoteAddress,
-			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "all")) @RequestParam(
-					name = "netns", required = false) String netns) {
+	SseEmitter statesStream(@Parameter(description = "how often: 1s to 60s, such as 1s, 1500ms or 1m; 1s when absent",
+			schema = @Schema(type = "string", example = "5s")) @RequestParam(name = "interval",
+					required = false) String interval,
+			@ParameterObject StatesQuery query) {
 		// every parameter is checked before the stream opens: a bad one is a 400, not an
 		// event
 		Duration every = EventStreams.interval(interval);
-		SocketFilter filter = statesFilter(protocol, port, localAddress, remoteAddress);
-		Netns namespace = this.namespaces.parse(netns);
+		SocketFilter filter = query.filter();
+		Netns namespace = this.namespaces.parse(query.netns());
 		return this.streams.open(every, () -> List
 			.of(SseEmitter.event().name("states").data(count(filter, namespace), MediaType.APPLICATION_JSON)));
 	}
@@ -122,14 +96,6 @@ class StatsController {
 	private StateCounts count(SocketFilter filter, Netns netns) {
 		SocketTable table = this.namespaced.joined(filter, netns);
 		return StateCounts.of(table.sockets(), Skipped.of(table.skipped()));
-	}
-
-	private static SocketFilter statesFilter(String protocol, String port, String localAddress, String remoteAddress) {
-		Set<Protocol> protocols = QueryParameters.list("protocol", protocol, Protocol::fromLabel, TCP);
-		return new SocketFilter(protocols.isEmpty() ? TCP : protocols, Set.of(),
-				QueryParameters.portRange("port", port), null, null,
-				QueryParameters.addressRange("localAddress", localAddress),
-				QueryParameters.addressRange("remoteAddress", remoteAddress), false);
 	}
 
 	@GetMapping(path = "/stats/top-ips",

@@ -117,10 +117,10 @@ class ProcessScannerTests {
 
 	@Test
 	void takesOnlyNumericEntriesAsPids() {
-		assertThat(ProcessScanner.pid("4194304")).isEqualTo(4194304);
-		assertThat(ProcessScanner.pid("self")).isEqualTo(-1);
-		assertThat(ProcessScanner.pid("")).isEqualTo(-1);
-		assertThat(ProcessScanner.pid("99999999999")).isEqualTo(-1);
+		assertThat(ProcessIds.parse("4194304")).isEqualTo(4194304);
+		assertThat(ProcessIds.parse("self")).isEqualTo(-1);
+		assertThat(ProcessIds.parse("")).isEqualTo(-1);
+		assertThat(ProcessIds.parse("99999999999")).isEqualTo(-1);
 	}
 
 	private void process(int pid, String cmdline, String comm, String... fds) throws IOException {

@@ -54,6 +54,28 @@ public final class ProcText {
 		return lines;
 	}
 
+	/** What to do with one line. */
+	@FunctionalInterface
+	public interface LineVisitor {
+
+		/**
+		 * @param number the line's number, from 1
+		 * @param line the line, without its line feed
+		 */
+		void line(int number, String line);
+
+	}
+
+	/** Visits every line of {@code text} but blank ones, numbered from 1. */
+	public static void forEachLine(String text, LineVisitor visitor) {
+		List<String> lines = lines(text);
+		for (int i = 0; i < lines.size(); i++) {
+			if (!lines.get(i).isBlank()) {
+				visitor.line(i + 1, lines.get(i));
+			}
+		}
+	}
+
 	/** A line left out, and why; its text cut at 200 characters. */
 	public static SkippedLine skipped(String file, int lineNumber, String reason, String line) {
 		return new SkippedLine(file, lineNumber, reason,
