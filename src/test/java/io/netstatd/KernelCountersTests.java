@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The kernel's counters as the service gives them agree with iproute2's {@code nstat}
- * (which reads the same files and names each counter group + name): every counter nstat
- * shows is there, between the service's readings before and after (counters only grow).
+ * (which reads the same files and names each counter group + name) and with
+ * {@code netstat -s}'s Tcp lines: each lies between the service's readings before and
+ * after (counters only grow).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class KernelCountersTests {
@@ -57,6 +58,36 @@ class KernelCountersTests {
 			compared++;
 		}
 		assertThat(compared).isGreaterThan(100);
+	}
+
+	/**
+	 * netstat -s's prose for the Tcp group (net-tools statistics.c), each line the
+	 * counter it prints.
+	 */
+	@Test
+	void tcpCountersAgreeWithNetstatS() {
+		assumeTrue(NetstatEquivalenceTests.installed("netstat"), "netstat (net-tools) is not installed");
+		Map<String, String> prose = Map.of("active connection openings", "TcpActiveOpens",
+				"passive connection openings", "TcpPassiveOpens", "failed connection attempts", "TcpAttemptFails",
+				"connection resets received", "TcpEstabResets", "segments received", "TcpInSegs", "segments sent out",
+				"TcpOutSegs", "segments retransmitted", "TcpRetransSegs", "bad segments received", "TcpInErrs",
+				"resets sent", "TcpOutRsts");
+		Map<String, Long> before = flat(ApiCalls.getJson("/stats/protocols?protocol=Tcp"));
+		String netstat = NetstatEquivalenceTests.run("netstat -s | sed -n '/^Tcp:/,/^[A-Z]/p'");
+		Map<String, Long> after = flat(ApiCalls.getJson("/stats/protocols?protocol=Tcp"));
+
+		int compared = 0;
+		for (String line : netstat.split("\n")) {
+			String trimmed = line.trim();
+			int space = trimmed.indexOf(' ');
+			String counter = (space > 0) ? prose.get(trimmed.substring(space + 1)) : null;
+			if (counter != null) {
+				assertThat(Long.parseLong(trimmed.substring(0, space))).as(trimmed)
+					.isBetween(before.get(counter), after.get(counter));
+				compared++;
+			}
+		}
+		assertThat(compared).isEqualTo(prose.size());
 	}
 
 	@Test
