@@ -16,6 +16,9 @@ RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar /netstatd.jar
 FROM eclipse-temurin:17-jre
 COPY --from=build /netstatd.jar /opt/netstatd/netstatd.jar
 COPY src/main/jvm/options /opt/netstatd/jvm.options
+# glibc's malloc arenas, one per core by default, hold native memory the JVM gave back:
+# two keep the RSS about 12 MB lower under load (README, Performance)
+ENV MALLOC_ARENA_MAX=2
 # root inside the container, but with every capability dropped except the ones that reading
 # other processes' /proc/<pid>/fd needs (see docker-compose.yml)
 ENTRYPOINT ["java", "@/opt/netstatd/jvm.options", "-jar", "/opt/netstatd/netstatd.jar"]

@@ -58,8 +58,10 @@ def stop_helpers(helpers):
 def start_service(jar, port, extra):
     # the JVM options the service ships with (spring-boot:run and the container use them too)
     options = "@" + os.path.join(ROOT, "src", "main", "jvm", "options")
+    # and the environment the container sets (Dockerfile)
+    environment = dict(os.environ, MALLOC_ARENA_MAX="2")
     process = subprocess.Popen(["java", options, "-jar", jar, "--server.port=%d" % port] + extra,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -154,6 +156,18 @@ def main():
             ("GET /connections", base + "/connections'"),
             ("GET /connections?processes=true", base + "/connections?processes=true'"),
             ("GET /listening (owners, as ss -tlnp)", base + "/listening'"),
+            # netstat's other views, and what a scrape or a namespace walk costs
+            ("ss -s", "ss -s > /dev/null"),
+            ("GET /stats/sockets", base + "/stats/sockets'"),
+            ("netstat -s", "netstat -s > /dev/null"),
+            ("GET /stats/protocols", base + "/stats/protocols'"),
+            ("netstat -i", "netstat -i > /dev/null"),
+            ("GET /interfaces", base + "/interfaces'"),
+            ("netstat -rn", "netstat -rn > /dev/null"),
+            ("GET /routes", base + "/routes'"),
+            ("GET /actuator/prometheus (one scrape)", base + "/actuator/prometheus'"),
+            ("GET /connections?netns=all", base + "/connections?netns=all'"),
+            ("GET /namespaces", base + "/namespaces'"),
         ]
         for _, command in items:  # warm-up: JIT, page cache, kernel structures
             for _ in range(3):
@@ -186,6 +200,14 @@ def main():
             ("/connections / netstat -ant", median["GET /connections"] / median["netstat -ant"], "<= 1.5"),
             ("/connections?processes=true / netstat -antp", median["GET /connections?processes=true"]
              / median["netstat -antp"], "<= 0.5"),
+            ("/stats/sockets / ss -s", median["GET /stats/sockets"] / median["ss -s"], "constant"),
+            ("/stats/protocols / netstat -s", median["GET /stats/protocols"] / median["netstat -s"], ""),
+            ("/interfaces / netstat -i", median["GET /interfaces"] / median["netstat -i"], ""),
+            ("/routes / netstat -rn", median["GET /routes"] / median["netstat -rn"], ""),
+            ("a Prometheus scrape / /stats/states", median["GET /actuator/prometheus (one scrape)"]
+             / median["GET /stats/states"], ""),
+            ("/connections?netns=all / /connections", median["GET /connections?netns=all"]
+             / median["GET /connections"], ""),
         ]
         print("\n| ratio | measured | target |")
         print("| --- | ---: | --- |")

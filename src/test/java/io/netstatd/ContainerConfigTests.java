@@ -75,6 +75,7 @@ class ContainerConfigTests {
 		assertThat(dockerfile).contains("RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar")
 			.contains("COPY --from=build /netstatd.jar /opt/netstatd/netstatd.jar")
 			.contains("COPY src/main/jvm/options /opt/netstatd/jvm.options")
+			.contains("ENV MALLOC_ARENA_MAX=2")
 			.contains("[\"java\", \"@/opt/netstatd/jvm.options\", \"-jar\", \"/opt/netstatd/netstatd.jar\"]");
 		assertThat(Files.readString(Path.of("pom.xml"))).contains("<artifactId>netstatd</artifactId>");
 	}
