@@ -21,9 +21,18 @@ public record IpAddress(boolean ipv4, long high, long low) implements Comparable
 
 	private static final long MAPPED_PREFIX = 0x0000_ffffL;
 
+	/**
+	 * Addresses made recently, for reuse: a busy host's tables repeat a few addresses
+	 * (its own, its busiest peers) thousands of times, and every copy saved is 32 bytes
+	 * in each table that requests hold at once. Direct-mapped and lossy, without locks: a
+	 * record's fields are final, so a slot read in a race is some whole address, checked
+	 * before use.
+	 */
+	private static final IpAddress[] recent = new IpAddress[1024];
+
 	/** The IPv4 address whose network-order 32 bits are {@code address}. */
 	public static IpAddress ipv4(int address) {
-		return new IpAddress(true, 0, Integer.toUnsignedLong(address));
+		return shared(true, 0, Integer.toUnsignedLong(address));
 	}
 
 	/**
@@ -33,7 +42,20 @@ public record IpAddress(boolean ipv4, long high, long low) implements Comparable
 		if (high == 0 && (low >>> 32) == MAPPED_PREFIX) {
 			return ipv4((int) low);
 		}
-		return new IpAddress(false, high, low);
+		return shared(false, high, low);
+	}
+
+	private static IpAddress shared(boolean ipv4, long high, long low) {
+		// a multiplicative hash of both halves; its top 10 bits pick one of the 1024
+		// slots
+		int slot = (int) (((high ^ Long.rotateLeft(low, 29)) * 0x9E37_79B9_7F4A_7C15L) >>> 54);
+		IpAddress seen = recent[slot];
+		if (seen != null && seen.low == low && seen.high == high && seen.ipv4 == ipv4) {
+			return seen;
+		}
+		IpAddress made = new IpAddress(ipv4, high, low);
+		recent[slot] = made;
+		return made;
 	}
 
 	/**

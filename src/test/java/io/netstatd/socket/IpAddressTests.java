@@ -55,6 +55,24 @@ class IpAddressTests {
 	}
 
 	@Test
+	void reusesARepeatedAddressAndNeverConfusesTwo() {
+		assertThat(IpAddress.ipv4(0x7f00_0001)).isSameAs(IpAddress.ipv4(0x7f00_0001));
+		assertThat(IpAddress.ipv6(0x2001_0db8_0000_0000L, 7)).isSameAs(IpAddress.ipv6(0x2001_0db8_0000_0000L, 7));
+		// more addresses than the cache has slots, each asked for twice in a row and once
+		// after all the others: always its own value, whichever slot it shared
+		for (int i = 0; i < 5000; i++) {
+			assertThat(IpAddress.ipv4(0x0a00_0000 + i)).hasToString("10.0." + (i >> 8) + "." + (i & 0xff))
+				.isEqualTo(IpAddress.ipv4(0x0a00_0000 + i));
+			assertThat(IpAddress.ipv6(i, i).ipv4()).isFalse();
+		}
+		for (int i = 0; i < 5000; i++) {
+			assertThat(IpAddress.ipv4(0x0a00_0000 + i).low()).isEqualTo(0x0a00_0000L + i);
+			assertThat(IpAddress.ipv6(i, i)).isEqualTo(new IpAddress(false, i, i));
+		}
+		assertThat(IpAddress.ipv4(0)).isEqualTo(IpAddress.IPV4_ANY).isNotEqualTo(IpAddress.ipv6(0, 0));
+	}
+
+	@Test
 	void knowsTheWildcards() {
 		assertThat(IpAddress.IPV4_ANY.isAny()).isTrue();
 		assertThat(IpAddress.IPV6_ANY.isAny()).isTrue();
