@@ -3,6 +3,8 @@ package io.netstatd.streams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -23,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every interval on a small shared scheduler and sends what it yields; a comment line
  * after a heartbeat without events keeps proxies from closing it. At most
  * {@code max-open} streams at once; a client that leaves is noticed at the next write and
- * its stream ends quietly, freeing its place.
+ * its stream ends quietly, freeing its place. When the service stops, every stream ends
+ * at once, so that a graceful shutdown does not wait out its timeout on them.
  */
 @Component
 public class EventStreams {
@@ -38,6 +43,8 @@ public class EventStreams {
 	private final StreamsProperties properties;
 
 	private final Semaphore open;
+
+	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, (runnable) -> {
 		Thread thread = new Thread(runnable, "netstatd-streams");
@@ -92,6 +99,7 @@ public class EventStreams {
 			throw new TooManyStreamsException(this.properties.maxOpen());
 		}
 		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()), snapshot);
+		this.streams.add(stream);
 		stream.emitter.onCompletion(stream::close);
 		stream.emitter.onTimeout(stream::complete);
 		stream.emitter.onError((ex) -> stream.close());
@@ -101,6 +109,17 @@ public class EventStreams {
 		stream.heartbeats = this.scheduler.scheduleWithFixedDelay(stream::heartbeat, heartbeat, heartbeat,
 				TimeUnit.MILLISECONDS);
 		return stream.emitter;
+	}
+
+	/**
+	 * Ends every stream, completing its response. Streams are requests that never finish
+	 * by themselves: left open, they would hold a graceful shutdown for its whole timeout
+	 * (30 s, a Kubernetes pod's grace period) before the container killed them. This runs
+	 * when the context starts closing, before the web server waits for its requests.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	public void closeAll() {
+		this.streams.forEach(Stream::complete);
 	}
 
 	/** Streams open now. */
@@ -180,6 +199,7 @@ public class EventStreams {
 
 		void close() {
 			if (this.closed.compareAndSet(false, true)) {
+				EventStreams.this.streams.remove(this);
 				cancel(this.ticks);
 				cancel(this.heartbeats);
 				EventStreams.this.open.release();
