@@ -53,7 +53,9 @@ class ConnectionsStreamController {
 	@ApiResponse(responseCode = "200",
 			description = "an event stream: 'ready' once the first snapshot is taken (data: {\"sockets\": n}), "
 					+ "then 'opened', 'changed' (a new state) and 'closed' events whose data is the socket's JSON, "
-					+ "as /connections lists it; comment lines as heartbeats",
+					+ "as /connections lists it; past netstatd.streams.max-events changes in one interval (1000), "
+					+ "one 'overflow' event instead (data: {\"changes\": n, \"maxEvents\": m}); "
+					+ "comment lines as heartbeats",
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
 	SseEmitter connectionsStream(@ParameterObject SocketQuery query,
 			@Parameter(
@@ -73,12 +75,26 @@ class ConnectionsStreamController {
 					.name("ready")
 					.data(Map.of("sockets", now.size()), MediaType.APPLICATION_JSON));
 			}
-			List<SseEmitter.SseEventBuilder> events = new ArrayList<>(next.size());
-			for (SocketChanges.Change change : next) {
-				events.add(SseEmitter.event().name(change.kind()).data(change.socket(), MediaType.APPLICATION_JSON));
-			}
-			return events;
+			return events(next, this.streams.maxEvents());
 		});
+	}
+
+	/**
+	 * One event per change, or, past {@code maxEvents}, a single {@code overflow} event
+	 * with their number: the client has missed changes and re-reads {@code /connections}
+	 * if it needs them, and the stream goes on from the new snapshot.
+	 */
+	static List<SseEmitter.SseEventBuilder> events(List<SocketChanges.Change> changes, int maxEvents) {
+		if (changes.size() > maxEvents) {
+			return List.of(SseEmitter.event()
+				.name("overflow")
+				.data(Map.of("changes", changes.size(), "maxEvents", maxEvents), MediaType.APPLICATION_JSON));
+		}
+		List<SseEmitter.SseEventBuilder> events = new ArrayList<>(changes.size());
+		for (SocketChanges.Change change : changes) {
+			events.add(SseEmitter.event().name(change.kind()).data(change.socket(), MediaType.APPLICATION_JSON));
+		}
+		return events;
 	}
 
 }

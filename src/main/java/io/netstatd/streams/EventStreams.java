@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,11 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events streams ({@code netstat -c}, {@code ss -E}): each takes a snapshot
- * every interval on a small shared scheduler and sends what it yields; a comment line
- * after a heartbeat without events keeps proxies from closing it. At most
- * {@code max-open} streams at once; a client that leaves is noticed at the next write and
- * its stream ends quietly, freeing its place. When the service stops, every stream ends
- * at once, so that a graceful shutdown does not wait out its timeout on them.
+ * every interval and sends what it yields; a comment line after a heartbeat without
+ * events keeps proxies from closing it. At most {@code max-open} streams at once; a
+ * client that leaves is noticed at the next write and its stream ends quietly, freeing
+ * its place. When the service stops, every stream ends at once, so that a graceful
+ * shutdown does not wait out its timeout on them.
  */
 @Component
 public class EventStreams {
@@ -46,15 +45,29 @@ public class EventStreams {
 
 	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
-	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, (runnable) -> {
-		Thread thread = new Thread(runnable, "netstatd-streams");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * A thread per open stream at most, so that a slow client, whose writes block, delays
+	 * only its own stream; idle threads end after a minute.
+	 */
+	private final ScheduledThreadPoolExecutor scheduler;
+
+	/**
+	 * Snapshots taken at once, across all streams: each is a full table read, whose rows
+	 * take memory until they are compared, so they are bounded apart from the sending.
+	 */
+	private final Semaphore snapshots = new Semaphore(2);
 
 	public EventStreams(StreamsProperties properties) {
 		this.properties = properties;
 		this.open = new Semaphore(properties.maxOpen());
+		this.scheduler = new ScheduledThreadPoolExecutor(properties.maxOpen(), (runnable) -> {
+			Thread thread = new Thread(runnable, "netstatd-streams");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler.setKeepAliveTime(1, TimeUnit.MINUTES);
+		this.scheduler.allowCoreThreadTimeOut(true);
+		this.scheduler.setRemoveOnCancelPolicy(true);
 	}
 
 	/** What a stream sends each interval: its events, none when nothing changed. */
@@ -122,6 +135,11 @@ public class EventStreams {
 		this.streams.forEach(Stream::complete);
 	}
 
+	/** The most events one interval of a connection stream may send. */
+	public int maxEvents() {
+		return this.properties.maxEvents();
+	}
+
 	/** Streams open now. */
 	public int openStreams() {
 		return this.properties.maxOpen() - this.open.availablePermits();
@@ -141,6 +159,9 @@ public class EventStreams {
 
 		private long lastSent = System.nanoTime();
 
+		/** Set by the tick that failed: the stream ends after its problem event. */
+		private boolean closing;
+
 		Stream(SseEmitter emitter, Snapshot snapshot) {
 			this.emitter = emitter;
 			this.snapshot = snapshot;
@@ -148,17 +169,23 @@ public class EventStreams {
 
 		void tick() {
 			List<SseEmitter.SseEventBuilder> events;
+			EventStreams.this.snapshots.acquireUninterruptibly();
 			try {
 				events = this.snapshot.next();
 			}
 			catch (RuntimeException ex) {
 				// procfs went away, or the like: say why, then end; the client may retry
 				log.warn("A live stream ends: {}", ex.getMessage());
-				send(List.of(SseEmitter.event().name("problem").data(String.valueOf(ex.getMessage()))));
-				complete();
-				return;
+				events = List.of(SseEmitter.event().name("problem").data(String.valueOf(ex.getMessage())));
+				this.closing = true;
+			}
+			finally {
+				EventStreams.this.snapshots.release();
 			}
 			send(events);
+			if (this.closing) {
+				complete();
+			}
 		}
 
 		void heartbeat() {

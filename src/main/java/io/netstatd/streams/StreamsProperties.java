@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without an event, so that proxies keep an idle stream open
  * @param maxDuration {@code netstatd.streams.max-duration}: a stream ends after this long
  * (EventSource reconnects by itself), so none is held forever
+ * @param maxEvents {@code netstatd.streams.max-events}: the most changes a connection
+ * stream sends for one interval; beyond it one {@code overflow} event says how many there
+ * were, so that a storm of changes cannot pile up in memory or at a slow client
  */
 @ConfigurationProperties("netstatd.streams")
 public record StreamsProperties(@DefaultValue("16") int maxOpen, @DefaultValue("15s") Duration heartbeat,
-		@DefaultValue("1h") Duration maxDuration) {
+		@DefaultValue("1h") Duration maxDuration, @DefaultValue("1000") int maxEvents) {
 
 }
