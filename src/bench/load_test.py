@@ -8,8 +8,9 @@ Holds N sockets in helper processes that keep closing and reopening connections,
 packaged service, and runs C clients for S seconds: most poll the cheap views a dashboard
 polls (/stats/states, /stats/top-ips, /listening?processes=false), and as many as the
 service's bound on expensive requests (4) pull full lists (/connections, /listening with
-owners), as scripts would. Prints requests, errors, 5xx, p50/p99 per endpoint, and the
-service's RSS at start and end. Only loopback; it stops by itself.
+owners), as scripts would, and a few more hold live streams open throughout. Prints requests,
+errors, 5xx, p50/p99 per endpoint, the streams' events, and the service's RSS at start and end.
+Only loopback; it stops by itself.
 """
 import argparse
 import http.client
@@ -22,7 +23,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import socket_bench  # noqa: E402  (the same helpers and service start)
 
-CHEAP = ["/stats/states", "/stats/top-ips", "/listening?processes=false", "/stats/states?port=80"]
+CHEAP = ["/stats/states", "/stats/top-ips", "/listening?processes=false", "/stats/states?port=80", "/stats/sockets",
+         "/interfaces", "/actuator/prometheus"]
+# dashboards follow the state counts; a few follow the connections of a block of clients that
+# keeps changing (first_index=10 below: the first helper's churn reconnects from 127.20.200.1-250,
+# so 16 of those sources see a few dozen connections opened and closed every second)
+STREAMS = ["/stats/states/stream?interval=1s", "/stats/states/stream?interval=1s", "/stats/states/stream?interval=1s",
+           "/connections/stream?interval=1s&localAddress=127.20.200.0/28"]
 EXPENSIVE = ["/connections", "/listening", "/connections?processes=true&limit=100"]
 
 
@@ -46,6 +53,28 @@ def client(port, paths, until, results, lock):
             results.setdefault(path, []).append((status, elapsed))
 
 
+def stream_client(port, path, until, results, lock):
+    """Holds one SSE stream until the end, counting its events; a refusal or a cut is an error."""
+    events, status = 0, -1
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", path, headers={"Accept": "text/event-stream"})
+        response = conn.getresponse()
+        status = response.status
+        while status == 200 and time.time() < until:
+            line = response.fp.readline()
+            if not line:
+                status = -1
+                break
+            if line.startswith(b"event:"):
+                events += 1
+        conn.close()
+    except OSError:
+        status = -1
+    with lock:
+        results.setdefault("stream " + path, []).append((status, events))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sockets", type=int, default=20000)
@@ -53,6 +82,7 @@ def main():
     parser.add_argument("--clients", type=int, default=64)
     parser.add_argument("--expensive-clients", type=int, default=4)
     parser.add_argument("--port", type=int, default=18098)
+    parser.add_argument("--streams", type=int, default=8, help="SSE clients held open throughout")
     args = parser.parse_args()
     jar = sorted(__import__("glob").glob(os.path.join(socket_bench.ROOT, "target", "netstatd-*.jar")))[-1]
     # sources 127.20.x.y and up: apart from socket_bench's, whose TIME_WAIT rows may linger
@@ -77,6 +107,12 @@ def main():
                                                            until, results, lock))
             thread.start()
             threads.append(thread)
+        streams = {}
+        for c in range(args.streams):
+            thread = threading.Thread(target=stream_client,
+                                      args=(args.port, STREAMS[c % len(STREAMS)], until, streams, lock))
+            thread.start()
+            threads.append(thread)
         for thread in threads:
             thread.join()
         sampler.join()
@@ -96,6 +132,9 @@ def main():
         print("\nrequests %d, non-200 %d, 5xx or failed %d; service RSS %.0f MB before the load, %.0f MB at "
               "the end" % (total, errors, server_errors, rss_start, rss_end))
         print("RSS every 5 s under load (MB): " + " ".join("%.0f" % r for r in rss_series))
+        for path, held in sorted(streams.items()):
+            print("%s: %d held, %d cut or refused, %d events in all"
+                  % (path, len(held), sum(1 for status, _ in held if status != 200), sum(e for _, e in held)))
     finally:
         service.terminate()
         service.wait(timeout=30)

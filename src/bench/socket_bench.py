@@ -60,8 +60,10 @@ def start_service(jar, port, extra):
     options = "@" + os.path.join(ROOT, "src", "main", "jvm", "options")
     # and the environment the container sets (Dockerfile)
     environment = dict(os.environ, MALLOC_ARENA_MAX="2")
+    # its log, to read when something failed
+    log = open(os.path.join(ROOT, "target", "bench-service.log"), "w")
     process = subprocess.Popen(["java", options, "-jar", jar, "--server.port=%d" % port] + extra,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+                               stdout=log, stderr=subprocess.STDOUT, env=environment)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
