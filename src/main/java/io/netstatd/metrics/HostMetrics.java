@@ -1,8 +1,8 @@
 package io.netstatd.metrics;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +16,7 @@ import io.netstatd.socket.SkippedLineCounter;
 import io.netstatd.socket.SocketFilter;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
+import io.netstatd.stats.StateCounts;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -40,26 +41,59 @@ public class HostMetrics implements MultiCollector {
 
 	private static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP, Protocol.TCP6);
 
+	/** Kernel counters worth an alert, from /proc/net/snmp and /proc/net/netstat. */
+	private static final List<KernelCounter> PROTOCOL_COUNTERS = List.of(
+			new KernelCounter("netstatd_tcp_listen_overflows", "TcpExt", "ListenOverflows",
+					"Times a listener's accept queue was full (TcpExt ListenOverflows)"),
+			new KernelCounter("netstatd_tcp_listen_drops", "TcpExt", "ListenDrops",
+					"SYNs to a listener dropped, overflows included (TcpExt ListenDrops)"),
+			new KernelCounter("netstatd_tcp_retransmitted_segments", "Tcp", "RetransSegs",
+					"TCP segments retransmitted (Tcp RetransSegs)"),
+			new KernelCounter("netstatd_tcp_resets_sent", "Tcp", "OutRsts", "TCP segments sent with RST (Tcp OutRsts)"),
+			new KernelCounter("netstatd_tcp_established_resets", "Tcp", "EstabResets",
+					"Connections reset from ESTABLISHED or CLOSE_WAIT (Tcp EstabResets)"),
+			new KernelCounter("netstatd_tcp_active_opens", "Tcp", "ActiveOpens",
+					"Connections opened by this host (Tcp ActiveOpens)"),
+			new KernelCounter("netstatd_tcp_passive_opens", "Tcp", "PassiveOpens",
+					"Connections accepted by this host (Tcp PassiveOpens)"),
+			new KernelCounter("netstatd_udp_receive_buffer_errors", "Udp", "RcvbufErrors",
+					"UDP datagrams dropped for a full receive buffer (Udp RcvbufErrors)"));
+
 	/**
-	 * Kernel counters worth an alert: metric name (without {@code _total}), group, name,
-	 * help.
+	 * sockstat's per-protocol values exported, each as one gauge with a protocol label.
 	 */
-	private static final List<String[]> PROTOCOL_COUNTERS = List.of(
-			new String[] { "netstatd_tcp_listen_overflows", "TcpExt", "ListenOverflows",
-					"Times a listener's accept queue was full (TcpExt ListenOverflows)" },
-			new String[] { "netstatd_tcp_listen_drops", "TcpExt", "ListenDrops",
-					"SYNs to a listener dropped, overflows included (TcpExt ListenDrops)" },
-			new String[] { "netstatd_tcp_retransmitted_segments", "Tcp", "RetransSegs",
-					"TCP segments retransmitted (Tcp RetransSegs)" },
-			new String[] { "netstatd_tcp_resets_sent", "Tcp", "OutRsts", "TCP segments sent with RST (Tcp OutRsts)" },
-			new String[] { "netstatd_tcp_established_resets", "Tcp", "EstabResets",
-					"Connections reset from ESTABLISHED or CLOSE_WAIT (Tcp EstabResets)" },
-			new String[] { "netstatd_tcp_active_opens", "Tcp", "ActiveOpens",
-					"Connections opened by this host (Tcp ActiveOpens)" },
-			new String[] { "netstatd_tcp_passive_opens", "Tcp", "PassiveOpens",
-					"Connections accepted by this host (Tcp PassiveOpens)" },
-			new String[] { "netstatd_udp_receive_buffer_errors", "Udp", "RcvbufErrors",
-					"UDP datagrams dropped for a full receive buffer (Udp RcvbufErrors)" });
+	private static final List<SockstatGauge> SOCKSTAT_GAUGES = List.of(
+			new SockstatGauge("inuse", "netstatd_sockstat_inuse", "Sockets in use, by protocol (sockstat inuse)"),
+			new SockstatGauge("orphan", "netstatd_sockstat_orphan",
+					"Sockets no process holds any more (sockstat orphan)"),
+			new SockstatGauge("tw", "netstatd_sockstat_time_wait", "Sockets in TIME_WAIT (sockstat tw)"),
+			new SockstatGauge("alloc", "netstatd_sockstat_alloc",
+					"Sockets allocated, closed ones not yet freed included"),
+			new SockstatGauge("mem", "netstatd_sockstat_mem_pages",
+					"Memory of socket buffers, in pages (sockstat mem)"));
+
+	/**
+	 * A kernel counter exported as a Prometheus counter.
+	 *
+	 * @param metric the metric's name, without {@code _total}
+	 * @param group the kernel's group ({@code Tcp}, {@code TcpExt}, ...)
+	 * @param name the kernel's name in that group
+	 * @param help the metric's help
+	 */
+	private record KernelCounter(String metric, String group, String name, String help) {
+
+	}
+
+	/**
+	 * A sockstat value exported as a gauge per protocol.
+	 *
+	 * @param kind sockstat's word for it ({@code inuse}, {@code tw}, ...)
+	 * @param metric the metric's name
+	 * @param help the metric's help
+	 */
+	private record SockstatGauge(String kind, String metric, String help) {
+
+	}
 
 	private final SocketService sockets;
 
@@ -93,12 +127,12 @@ public class HostMetrics implements MultiCollector {
 		metrics.add(states(snapshot.tcp()));
 		metrics.add(acceptQueues(snapshot.tcp()));
 		metrics.addAll(sockstat(snapshot.sockstat()));
-		for (String[] counter : PROTOCOL_COUNTERS) {
-			long value = snapshot.protocols().value(counter[1], counter[2]);
+		for (KernelCounter counter : PROTOCOL_COUNTERS) {
+			long value = snapshot.protocols().value(counter.group(), counter.name());
 			if (value >= 0) {
 				metrics.add(CounterSnapshot.builder()
-					.name(counter[0])
-					.help(counter[3])
+					.name(counter.metric())
+					.help(counter.help())
 					.dataPoint(CounterDataPointSnapshot.builder().value(value).build())
 					.build());
 			}
@@ -115,11 +149,7 @@ public class HostMetrics implements MultiCollector {
 
 	/** All eleven states, zeros included, so that no series vanishes. */
 	private static MetricSnapshot states(List<InetSocket> tcp) {
-		Map<SocketState, Long> counts = new EnumMap<>(SocketState.class);
-		SocketState.TCP_STATES.forEach((state) -> counts.put(state, 0L));
-		for (InetSocket socket : tcp) {
-			counts.merge(socket.state(), 1L, Long::sum);
-		}
+		Map<SocketState, Long> counts = StateCounts.byState(tcp);
 		GaugeSnapshot.Builder gauge = GaugeSnapshot.builder()
 			.name("netstatd_tcp_connections")
 			.help("TCP sockets (IPv4 and IPv6) by state, as /stats/states counts them");
@@ -155,20 +185,15 @@ public class HostMetrics implements MultiCollector {
 			metrics.add(gauge("netstatd_sockstat_sockets_used", "Sockets of all kinds in use (sockstat sockets used)",
 					Map.of("", used)));
 		}
-		String[][] kinds = { { "inuse", "netstatd_sockstat_inuse", "Sockets in use, by protocol (sockstat inuse)" },
-				{ "orphan", "netstatd_sockstat_orphan", "Sockets no process holds any more (sockstat orphan)" },
-				{ "tw", "netstatd_sockstat_time_wait", "Sockets in TIME_WAIT (sockstat tw)" },
-				{ "alloc", "netstatd_sockstat_alloc", "Sockets allocated, closed ones not yet freed included" },
-				{ "mem", "netstatd_sockstat_mem_pages", "Memory of socket buffers, in pages (sockstat mem)" } };
-		for (String[] kind : kinds) {
-			Map<String, Long> byProtocol = new java.util.LinkedHashMap<>();
+		for (SockstatGauge kind : SOCKSTAT_GAUGES) {
+			Map<String, Long> byProtocol = new LinkedHashMap<>();
 			sockstat.groups().forEach((group, values) -> {
-				if (!group.equals("sockets") && values.containsKey(kind[0])) {
-					byProtocol.put(group.toLowerCase(Locale.ROOT), values.get(kind[0]));
+				if (!group.equals("sockets") && values.containsKey(kind.kind())) {
+					byProtocol.put(group.toLowerCase(Locale.ROOT), values.get(kind.kind()));
 				}
 			});
 			if (!byProtocol.isEmpty()) {
-				metrics.add(gauge(kind[1], kind[2], byProtocol));
+				metrics.add(gauge(kind.metric(), kind.help(), byProtocol));
 			}
 		}
 		return metrics;

@@ -60,16 +60,25 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 
 	/** Counts {@code sockets}, which the caller has filtered to the TCP ones it wants. */
 	public static StateCounts of(List<InetSocket> sockets, Skipped skipped) {
-		Map<SocketState, Long> counts = new EnumMap<>(SocketState.class);
-		SocketState.TCP_STATES.forEach((state) -> counts.put(state, 0L));
-		for (InetSocket socket : sockets) {
-			counts.merge(socket.state(), 1L, Long::sum);
-		}
+		Map<SocketState, Long> counts = byState(sockets);
 		List<StateCount> states = new ArrayList<>(counts.size());
 		counts.forEach((state, count) -> states.add(new StateCount(state, count)));
 		// EnumMap iterates in the kernel's order, and the sort is stable: ties keep it
 		states.sort(Comparator.comparingLong(StateCount::count).reversed());
 		return new StateCounts(sockets.size(), states, skipped);
+	}
+
+	/**
+	 * How many of {@code sockets} are in each state, in the kernel's order: the eleven
+	 * TCP states always, zeros included, and UNKNOWN when some code was not known.
+	 */
+	public static Map<SocketState, Long> byState(List<InetSocket> sockets) {
+		Map<SocketState, Long> counts = new EnumMap<>(SocketState.class);
+		SocketState.TCP_STATES.forEach((state) -> counts.put(state, 0L));
+		for (InetSocket socket : sockets) {
+			counts.merge(socket.state(), 1L, Long::sum);
+		}
+		return counts;
 	}
 
 }
