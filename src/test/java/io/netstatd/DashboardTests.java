@@ -28,8 +28,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * answers, the listener table what /listening answers; nothing the page loads is refused
  * by its Content-Security-Policy or fails. Saves target/dashboard.png.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
-				"netstatd.passwd-file=src/test/resources/etc/passwd",
-				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
+@GoldenTreeTest
 class DashboardTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

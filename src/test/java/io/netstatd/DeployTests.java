@@ -27,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -42,10 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path and port the service serves, and every metric the Grafana dashboard queries is in
  * a real scrape.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
-				"netstatd.passwd-file=src/test/resources/etc/passwd",
-				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
+@GoldenTreeTest
 class DeployTests {
 
 	private static final Path DEPLOY = Path.of("deploy");

@@ -17,8 +17,6 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deliberate change, {@code ./mvnw test -Dtest=GoldenTests -Dgolden.update=true} rewrites
  * them; review the diff.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
-				"netstatd.passwd-file=src/test/resources/etc/passwd",
-				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
+@GoldenTreeTest
 class GoldenTests {
 
 	private static final Path GOLDEN = Path.of("src/test/resources/golden");
