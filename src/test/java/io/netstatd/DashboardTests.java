@@ -146,8 +146,9 @@ class DashboardTests {
 		browser.findElement(By.cssSelector("#top-form button")).click();
 		wait.until((driver) -> !browser.findElement(By.id("top-error")).getText().isEmpty());
 
-		assertThat(browser.findElement(By.id("top-error")).getText())
-			.isEqualTo("Invalid value '8o' for parameter 'port': expected an integer from 0 to 65535.");
+		assertThat(browser.findElement(By.id("top-error")).getText()).isEqualTo(
+				"Invalid value '8o' for parameter 'port': expected ports from 0 to 65535 and ranges of them such as "
+						+ "1024-65535, comma-separated.");
 	}
 
 	@Test

@@ -1,10 +1,10 @@
 package io.netstatd;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole service over real HTTP against the real {@code /proc}: the test opens its own
@@ -318,10 +318,9 @@ class LiveSocketsTests {
 			.statusCode(400)
 			.contentType("application/problem+json")
 			.body("detail",
-					equalTo("Invalid value '70000' for parameter 'port': expected an integer from 0 to 65535."));
-		// Tomcat itself rejects the encoding before Spring sees the parameter; no HTTP
-		// client
-		// sends such a URI, so this one is written by hand
+					equalTo("Invalid value '70000' for parameter 'port': expected ports from 0 to 65535 and ranges "
+							+ "of them such as 1024-65535, comma-separated."));
+		// no HTTP client sends such a URI, so this one is written by hand
 		String raw = rawGet("/connections?port=%zz");
 		assertThat(raw).startsWith("HTTP/1.1 400")
 			.contains("Content-Type: application/problem+json")

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.procfs.ProcfsProperties;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 
 /**
@@ -29,8 +29,7 @@ public final class TestSockets implements AutoCloseable {
 
 	private static final java.util.Random RANDOM = new java.util.Random();
 
-	private static final ProcfsSocketRepository PROC = new ProcfsSocketRepository(
-			new ProcfsProperties(Path.of("/proc")));
+	private static final ProcfsSocketRepository PROC = new ProcfsSocketRepository(Path.of("/proc"));
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -135,7 +134,7 @@ public final class TestSockets implements AutoCloseable {
 	private static boolean mentioned(int port, boolean tcp) {
 		Set<Protocol> tables = tcp ? EnumSet.of(Protocol.TCP, Protocol.TCP6) : EnumSet.of(Protocol.UDP, Protocol.UDP6);
 		return PROC.read(tables, Set.of())
-			.sockets()
+			.rows()
 			.stream()
 			.anyMatch((socket) -> socket.localPort() == port || socket.remotePort() == port);
 	}

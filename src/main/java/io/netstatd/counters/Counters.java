@@ -1,11 +1,12 @@
 package io.netstatd.counters;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Kernel counters grouped as the kernel groups them ({@code Tcp}, {@code TcpExt},
@@ -18,29 +19,34 @@ import io.netstatd.socket.SkippedLine;
 public record Counters(Map<String, Map<String, Long>> groups, List<SkippedLine> skipped) {
 
 	public Counters {
-		groups = java.util.Collections.unmodifiableMap(groups);
+		groups = Collections.unmodifiableMap(groups);
 		skipped = List.copyOf(skipped);
 	}
 
-	/** The value of {@code group}'s {@code name}, or -1 when this kernel has none. */
+	/**
+	 * The groups the files held, a group that several lines or files hold (snmp6's
+	 * counters, one per line) merged in their order.
+	 * @param parsed the groups read
+	 * @return the counters
+	 */
+	public static Counters of(Parsed<CounterGroup> parsed) {
+		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+		for (CounterGroup group : parsed.rows()) {
+			groups.computeIfAbsent(group.name(), (name) -> new LinkedHashMap<>()).putAll(group.counters());
+		}
+		return new Counters(groups, parsed.skipped());
+	}
+
+	/**
+	 * The value of {@code group}'s {@code name}.
+	 * @param group the group
+	 * @param name the counter
+	 * @return its value, or -1 when this kernel has none
+	 */
 	public long value(String group, String name) {
 		Map<String, Long> counters = this.groups.get(group);
 		Long value = (counters != null) ? counters.get(name) : null;
 		return (value != null) ? value : -1;
-	}
-
-	/** These groups then those of {@code other}; a group in both gets the later's. */
-	public Counters and(Counters other) {
-		Map<String, Map<String, Long>> groups = new LinkedHashMap<>(this.groups);
-		groups.putAll(other.groups);
-		List<SkippedLine> skipped = new ArrayList<>(this.skipped);
-		skipped.addAll(other.skipped);
-		return new Counters(groups, skipped);
-	}
-
-	/** No counters: what an optional file that is absent contributes. */
-	static Counters none() {
-		return new Counters(Map.of(), List.of());
 	}
 
 }

@@ -5,22 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.netstatd.netns.Netns;
-import io.netstatd.netns.NetworkNamespaces;
-import io.netstatd.socket.Skipped;
-import io.netstatd.web.InvalidParameterException;
-import io.netstatd.web.ProblemResponses;
-import io.netstatd.web.QueryParameters;
+import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.netns.NamespaceScanner;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.query.InvalidParameterException;
+import io.netstatd.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,76 +21,64 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "stats")
-@ProblemResponses
 class CountersController {
-
-	private static final String NETNS = "the network namespace: a process id (the one that process lives in); "
-			+ "the service's own when absent";
 
 	private final CountersRepository counters;
 
-	private final NetworkNamespaces namespaces;
+	private final NamespaceScanner namespaces;
 
-	CountersController(CountersRepository counters, NetworkNamespaces namespaces) {
+	CountersController(CountersRepository counters, NamespaceScanner namespaces) {
 		this.counters = counters;
 		this.namespaces = namespaces;
 	}
 
-	@GetMapping(path = "/stats/protocols", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Every protocol counter of the kernel (netstat -s, nstat -az)")
-	@ApiResponse(responseCode = "200", description = "the counters by protocol",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = ProtocolCounters.class)))
-	ProtocolCounters protocols(@Parameter(
-			description = "only these groups, comma-separated, as the kernel names them (case does not matter): "
-					+ "Ip, Icmp, IcmpMsg, Tcp, Udp, UdpLite, TcpExt, IpExt, MPTcpExt, Ip6, Icmp6, Udp6, UdpLite6, "
-					+ "as this kernel has them; all when absent",
-			schema = @Schema(type = "string", example = "Tcp,TcpExt")) @RequestParam(name = "protocol",
-					required = false) String protocol,
-			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "1234")) @RequestParam(
-					name = "netns", required = false) String netns) {
-		Path root = root(netns);
+	@GetMapping("/stats/protocols")
+	@Operation(summary = "Every protocol counter of the kernel (netstat -s, nstat -az)",
+			description = "The counters of /proc/net/snmp, netstat and snmp6, grouped as the kernel groups them, "
+					+ "under its own names, in its order; as text, in netstat -s's layout.")
+	ProtocolCounters protocols(@Query(CounterSpecs.Protocols.class) CountersQuery query) {
+		Path root = root(query.netns());
 		Counters all = (root != null) ? this.counters.protocols(root) : this.counters.protocols();
-		Set<String> wanted = QueryParameters.list("protocol", protocol, (name) -> group(all, name),
-				all.groups().keySet());
-		Map<String, Map<String, Long>> groups = new LinkedHashMap<>(all.groups());
-		if (!wanted.isEmpty()) {
-			groups.keySet().retainAll(wanted);
-		}
-		return new ProtocolCounters(groups, Skipped.of(all.skipped()));
+		return new ProtocolCounters(only(all, query.groups()), Skipped.of(all.skipped()));
 	}
 
-	@GetMapping(path = "/stats/sockets", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/stats/sockets")
 	@Operation(summary = "Socket totals (ss -s, /proc/net/sockstat): cheap at any socket count, for frequent polling")
-	@ApiResponse(responseCode = "200", description = "the totals by protocol",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SocketCounters.class)))
-	SocketCounters sockets(
-			@Parameter(description = NETNS, schema = @Schema(type = "string", example = "1234")) @RequestParam(
-					name = "netns", required = false) String netns) {
-		Path root = root(netns);
+	SocketCounters sockets(@Query(CounterSpecs.Sockets.class) CountersQuery query) {
+		Path root = root(query.netns());
 		Counters sockets = (root != null) ? this.counters.sockets(root) : this.counters.sockets();
 		return new SocketCounters(sockets.groups(), Skipped.of(sockets.skipped()));
 	}
 
-	/**
-	 * Where the chosen namespace's tables are; null for the service's own. The kernel's
-	 * counters are one namespace's each: added up across namespaces some would count
-	 * twice what is global (socket memory), so {@code all} is refused.
-	 */
-	private Path root(String netns) {
-		Netns chosen = this.namespaces.parse(netns);
-		if (chosen.all()) {
-			throw new InvalidParameterException("netns",
-					"The kernel's counters are asked one network namespace at a time: netns=all is for socket lists "
-							+ "and state counts; /namespaces lists the namespaces and a process in each.",
-					"a process id");
-		}
-		return (chosen.kind() == Netns.Kind.PID) ? this.namespaces.netRoot(chosen.pid()) : null;
+	/** Where the chosen namespace's tables are; null for the service's own. */
+	private Path root(NamespaceChoice netns) {
+		return (netns.kind() == NamespaceChoice.Kind.PID) ? this.namespaces.netRoot(netns.pid()) : null;
 	}
 
-	/** The kernel's spelling of a group named in any case, or null. */
-	private static String group(Counters counters, String name) {
-		return counters.groups().keySet().stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+	/**
+	 * The groups asked for, in any case; a group this kernel lacks is a 400 that lists
+	 * the ones it has.
+	 */
+	private static Map<String, Map<String, Long>> only(Counters all, Set<String> asked) {
+		if (asked.isEmpty()) {
+			return all.groups();
+		}
+		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+		for (String name : asked) {
+			String group = all.groups().keySet().stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+			if (group == null) {
+				throw InvalidParameterException.invalidValue("protocol", name,
+						"one or more of " + String.join(", ", all.groups().keySet()) + ", comma-separated");
+			}
+			groups.put(group, all.groups().get(group));
+		}
+		Map<String, Map<String, Long>> inKernelOrder = new LinkedHashMap<>();
+		all.groups().forEach((name, counters) -> {
+			if (groups.containsKey(name)) {
+				inKernelOrder.put(name, counters);
+			}
+		});
+		return inKernelOrder;
 	}
 
 }

@@ -1,11 +1,12 @@
 package io.netstatd.counters;
 
 import java.nio.file.Path;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
-import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.procfs.ProcText;
-import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
 
@@ -27,38 +28,53 @@ public class CountersRepository {
 		this.skippedLines = skippedLines;
 	}
 
-	/** What {@code netstat -s} reads: snmp, netstat, snmp6. */
+	/**
+	 * What {@code netstat -s} reads: snmp, netstat, snmp6.
+	 * @return the counters
+	 */
 	public Counters protocols() {
 		return protocols(this.root);
 	}
 
-	/** The same, of the namespace whose tables are under {@code root}/net. */
+	/**
+	 * The same, of the namespace whose tables are under {@code root}/net.
+	 * @param root the procfs root, or a process's directory in it
+	 * @return the counters
+	 */
 	public Counters protocols(Path root) {
-		return read(root, "net/snmp", true, ProcNetSnmpParser::parse)
+		return Counters.of(read(root, "net/snmp", true, ProcNetSnmpParser::parse)
 			.and(read(root, "net/netstat", false, ProcNetSnmpParser::parse))
-			.and(read(root, "net/snmp6", false, ProcNetSnmp6Parser::parse));
+			.and(read(root, "net/snmp6", false, ProcNetSnmp6Parser::parse)));
 	}
 
-	/** What {@code ss -s} reads: sockstat and sockstat6. */
+	/**
+	 * What {@code ss -s} reads: sockstat and sockstat6.
+	 * @return the counters
+	 */
 	public Counters sockets() {
 		return sockets(this.root);
 	}
 
-	/** The same, of the namespace whose tables are under {@code root}/net. */
+	/**
+	 * The same, of the namespace whose tables are under {@code root}/net.
+	 * @param root the procfs root, or a process's directory in it
+	 * @return the counters
+	 */
 	public Counters sockets(Path root) {
-		return read(root, "net/sockstat", true, ProcNetSockstatParser::parse)
-			.and(read(root, "net/sockstat6", false, ProcNetSockstatParser::parse));
+		return Counters.of(read(root, "net/sockstat", true, ProcNetSockstatParser::parse)
+			.and(read(root, "net/sockstat6", false, ProcNetSockstatParser::parse)));
 	}
 
-	private Counters read(Path root, String name, boolean required, BiFunction<String, String, Counters> parser) {
+	private Parsed<CounterGroup> read(Path root, String name, boolean required,
+			Function<ProcFile, Parsed<CounterGroup>> parser) {
 		Path file = root.resolve(name);
-		String text = ProcText.read(file, required);
-		if (text == null) {
-			return Counters.none();
+		ProcFile content = required ? ProcFile.read(file) : ProcFile.readIfPresent(file);
+		if (content == null) {
+			return Parsed.empty();
 		}
-		Counters counters = parser.apply(text, file.toString());
-		this.skippedLines.count(file.toString(), counters.skipped());
-		return counters;
+		Parsed<CounterGroup> groups = parser.apply(content);
+		this.skippedLines.count(file.toString(), groups.skipped());
+		return groups;
 	}
 
 }

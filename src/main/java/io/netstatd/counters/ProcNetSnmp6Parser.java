@@ -1,12 +1,11 @@
 package io.netstatd.counters;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
 
 /**
  * Parses {@code /proc/net/snmp6}: one counter per line, {@code Ip6InReceives 983}. The
@@ -19,30 +18,24 @@ public final class ProcNetSnmp6Parser {
 	private ProcNetSnmp6Parser() {
 	}
 
-	public static Counters parse(String text, String file) {
-		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
-			String[] words = line.strip().split("\\s+");
-			int six = words[0].indexOf('6');
+	/**
+	 * Parses {@code /proc/net/snmp6}.
+	 * @param file the file
+	 * @return one group of one counter per line, and the lines left out
+	 */
+	public static Parsed<CounterGroup> parse(ProcFile file) {
+		return ProcLines.parse(file, "the value is not a 64-bit integer", (number, line) -> {
+			String[] words = ProcLines.words(line);
 			if (words.length != 2) {
-				skipped.add(ProcText.skipped(file, number, "expected a name and a value", line));
-				return;
+				throw new MalformedLineException("expected a name and a value");
 			}
+			int six = words[0].indexOf('6');
 			if (six <= 0 || six == words[0].length() - 1 || !words[0].chars().allMatch(Character::isLetterOrDigit)) {
-				skipped.add(ProcText.skipped(file, number, "the name has no IPv6 group before a 6", line));
-				return;
+				throw new MalformedLineException("the name has no IPv6 group before a 6");
 			}
-			try {
-				long value = CounterLines.value(words[1]);
-				groups.computeIfAbsent(words[0].substring(0, six + 1), (g) -> new LinkedHashMap<>())
-					.put(words[0].substring(six + 1), value);
-			}
-			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, number, "the value is not a 64-bit integer", line));
-			}
+			return new CounterGroup(words[0].substring(0, six + 1),
+					Map.of(words[0].substring(six + 1), CounterLines.value(words[1])));
 		});
-		return new Counters(groups, skipped);
 	}
 
 }

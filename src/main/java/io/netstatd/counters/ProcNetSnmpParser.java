@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/snmp} and {@code /proc/net/netstat}: lines in pairs, the first
@@ -20,64 +22,73 @@ public final class ProcNetSnmpParser {
 	private ProcNetSnmpParser() {
 	}
 
-	public static Counters parse(String text, String file) {
-		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+	/**
+	 * Parses {@code /proc/net/snmp} or {@code /proc/net/netstat}.
+	 * @param file the file
+	 * @return a group per pair of lines, and the lines left out
+	 */
+	public static Parsed<CounterGroup> parse(ProcFile file) {
+		List<CounterGroup> groups = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		int i = 0;
-		while (i < lines.size()) {
-			String names = lines.get(i);
-			if (names.isBlank()) {
-				i++;
-				continue;
+		Pair pair = new Pair();
+		ProcLines.forEach(file.data(), file.length(), (number, start, end) -> {
+			String line = file.text(start, end);
+			if (line.isBlank()) {
+				return;
 			}
-			String group = CounterLines.group(names);
-			if (group == null) {
-				skipped.add(ProcText.skipped(file, i + 1, "no group name before a colon", names));
-				i++;
-				continue;
+			if (pair.names == null) {
+				if (CounterLines.group(line) == null) {
+					skipped.add(SkippedLine.of(file.name(), number, "no group name before a colon", line));
+					return;
+				}
+				pair.names = line;
+				pair.number = number;
+				return;
 			}
-			if (i + 1 >= lines.size()) {
-				skipped.add(ProcText.skipped(file, i + 1, "names without a line of values", names));
-				break;
-			}
-			String values = lines.get(i + 1);
-			String reason = pair(group, names, values, groups);
+			String reason = pair.group(line, groups);
 			if (reason != null) {
-				skipped.add(ProcText.skipped(file, i + 1, reason, names));
-				skipped.add(ProcText.skipped(file, i + 2, reason, values));
+				skipped.add(SkippedLine.of(file.name(), pair.number, reason, pair.names));
+				skipped.add(SkippedLine.of(file.name(), number, reason, line));
 			}
-			i += 2;
+			pair.names = null;
+		});
+		if (pair.names != null) {
+			skipped.add(SkippedLine.of(file.name(), pair.number, "names without a line of values", pair.names));
 		}
-		return new Counters(groups, skipped);
+		return new Parsed<>(groups, skipped);
 	}
 
-	/** Adds one pair's counters; the reason it cannot, or null. */
-	private static String pair(String group, String namesLine, String valuesLine,
-			Map<String, Map<String, Long>> groups) {
-		if (!group.equals(CounterLines.group(valuesLine))) {
-			return "the line after the names of " + group + " does not hold its values";
-		}
-		String[] names = CounterLines.words(namesLine, group);
-		String[] values = CounterLines.words(valuesLine, group);
-		if (names.length != values.length) {
-			return group + " has " + names.length + " names but " + values.length + " values";
-		}
-		Map<String, Long> counters = new LinkedHashMap<>();
-		for (int j = 0; j < names.length; j++) {
-			try {
-				counters.put(names[j], CounterLines.value(values[j]));
+	/** The line of names waiting for its line of values. */
+	private static final class Pair {
+
+		private String names;
+
+		private int number;
+
+		/** Adds the pair's group; the reason it cannot, or null. */
+		String group(String valuesLine, List<CounterGroup> groups) {
+			String group = CounterLines.group(this.names);
+			if (!group.equals(CounterLines.group(valuesLine))) {
+				return "the line after the names of " + group + " does not hold its values";
 			}
-			catch (NumberFormatException ex) {
-				return "the value of " + group + " " + names[j] + " is not a 64-bit integer";
+			String[] names = CounterLines.words(this.names, group);
+			String[] values = CounterLines.words(valuesLine, group);
+			if (names.length != values.length) {
+				return group + " has " + names.length + " names but " + values.length + " values";
 			}
+			Map<String, Long> counters = new LinkedHashMap<>();
+			for (int j = 0; j < names.length; j++) {
+				try {
+					counters.put(names[j], CounterLines.value(values[j]));
+				}
+				catch (NumberFormatException ex) {
+					return "the value of " + group + " " + names[j] + " is not a 64-bit integer";
+				}
+			}
+			groups.add(new CounterGroup(group, counters));
+			return null;
 		}
-		groups.merge(group, counters, (a, b) -> {
-			Map<String, Long> both = new LinkedHashMap<>(a);
-			both.putAll(b);
-			return both;
-		});
-		return null;
+
 	}
 
 }

@@ -1,12 +1,12 @@
 package io.netstatd.counters;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
 
 /**
  * Parses {@code /proc/net/sockstat} and {@code sockstat6}: one line per group, names and
@@ -18,32 +18,27 @@ public final class ProcNetSockstatParser {
 	private ProcNetSockstatParser() {
 	}
 
-	public static Counters parse(String text, String file) {
-		Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
+	/**
+	 * Parses {@code /proc/net/sockstat} or {@code sockstat6}.
+	 * @param file the file
+	 * @return a group per line, and the lines left out
+	 */
+	public static Parsed<CounterGroup> parse(ProcFile file) {
+		return ProcLines.parse(file, "a value is not a 64-bit integer", (number, line) -> {
 			String group = CounterLines.group(line);
 			if (group == null) {
-				skipped.add(ProcText.skipped(file, number, "no group name before a colon", line));
-				return;
+				throw new MalformedLineException("no group name before a colon");
 			}
 			String[] words = CounterLines.words(line, group);
 			if (words.length == 0 || words.length % 2 != 0) {
-				skipped.add(ProcText.skipped(file, number, "expected names and values in pairs", line));
-				return;
+				throw new MalformedLineException("expected names and values in pairs");
 			}
 			Map<String, Long> counters = new LinkedHashMap<>();
-			try {
-				for (int j = 0; j < words.length; j += 2) {
-					counters.put(words[j], CounterLines.value(words[j + 1]));
-				}
-				groups.put(group, counters);
+			for (int j = 0; j < words.length; j += 2) {
+				counters.put(words[j], CounterLines.value(words[j + 1]));
 			}
-			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, number, "a value is not a 64-bit integer", line));
-			}
+			return new CounterGroup(group, counters);
 		});
-		return new Counters(groups, skipped);
 	}
 
 }

@@ -2,7 +2,9 @@ package io.netstatd.counters;
 
 import java.util.Map;
 
-import io.netstatd.socket.Skipped;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.web.TextTable;
+import io.netstatd.web.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -14,8 +16,22 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param skipped the lines that could not be read
  */
 @Schema(requiredProperties = { "protocols", "skipped" })
-public record ProtocolCounters(@Schema(
-		example = "{\"Tcp\": {\"ActiveOpens\": 1520, \"RetransSegs\": 12}, \"TcpExt\": {\"ListenOverflows\": 0}}") Map<String, Map<String, Long>> protocols,
-		Skipped skipped) {
+public record ProtocolCounters(Map<String, Map<String, Long>> protocols, Skipped skipped) implements TextView {
+
+	/**
+	 * {@code netstat -s}'s layout: each group's name and a colon, then its counters
+	 * indented by four spaces, as netstat prints the counters it has no sentence for
+	 * ({@code    InCsumErrors: 0}): the kernel's names, not netstat's prose, so that a
+	 * script's grep finds the name nstat and the JSON use.
+	 */
+	@Override
+	public String plain() {
+		return CounterText.grouped(this.protocols, "%s:\n", "    %s: %d\n");
+	}
+
+	@Override
+	public TextTable csv() {
+		return CounterText.rows(this.protocols);
+	}
 
 }

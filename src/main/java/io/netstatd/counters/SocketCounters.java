@@ -2,7 +2,9 @@ package io.netstatd.counters;
 
 import java.util.Map;
 
-import io.netstatd.socket.Skipped;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.web.TextTable;
+import io.netstatd.web.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -16,8 +18,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param skipped the lines that could not be read
  */
 @Schema(requiredProperties = { "sockets", "skipped" })
-public record SocketCounters(@Schema(
-		example = "{\"sockets\": {\"used\": 211}, \"TCP\": {\"inuse\": 9, \"orphan\": 0, \"tw\": 3, \"alloc\": 12, \"mem\": 1}}") Map<String, Map<String, Long>> sockets,
-		Skipped skipped) {
+public record SocketCounters(Map<String, Map<String, Long>> sockets, Skipped skipped) implements TextView {
+
+	/**
+	 * The lines of {@code /proc/net/sockstat} and {@code sockstat6} as the kernel prints
+	 * them ({@code TCP: inuse 5 orphan 0 tw 3 alloc 7 mem 1}).
+	 */
+	@Override
+	public String plain() {
+		StringBuilder text = new StringBuilder();
+		this.sockets.forEach((group, counters) -> {
+			text.append(group).append(':');
+			counters.forEach((name, value) -> text.append(' ').append(name).append(' ').append(value));
+			text.append('\n');
+		});
+		return text.toString();
+	}
+
+	@Override
+	public TextTable csv() {
+		return CounterText.rows(this.sockets);
+	}
 
 }

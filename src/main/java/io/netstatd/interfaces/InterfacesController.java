@@ -1,13 +1,10 @@
 package io.netstatd.interfaces;
 
-import io.netstatd.web.ProblemResponses;
+import io.netstatd.query.Query;
+import io.netstatd.query.Specs;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "host")
-@ProblemResponses
 class InterfacesController {
 
 	private final InterfacesRepository interfaces;
@@ -25,11 +21,9 @@ class InterfacesController {
 		this.interfaces = interfaces;
 	}
 
-	@GetMapping(path = "/interfaces", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/interfaces")
 	@Operation(summary = "Every network interface with its counters (netstat -ia; up tells the ones netstat -i lists)")
-	@ApiResponse(responseCode = "200", description = "the interfaces",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = InterfaceList.class)))
-	InterfaceList interfaces() {
+	InterfaceList interfaces(@Query(Specs.FormatOnly.class) Void query) {
 		return this.interfaces.interfaces();
 	}
 

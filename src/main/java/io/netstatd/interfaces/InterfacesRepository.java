@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.Skipped;
-import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.procfs.ProcText;
-import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
 
@@ -34,12 +35,16 @@ public class InterfacesRepository {
 		this.skippedLines = skippedLines;
 	}
 
+	/**
+	 * Every interface, in the kernel's order.
+	 * @return the interfaces
+	 */
 	public InterfaceList interfaces() {
 		Path file = this.procfs.resolve("net/dev");
-		ProcNetDevParser.Result dev = ProcNetDevParser.parse(ProcText.read(file, true), file.toString());
+		Parsed<DevCounters> dev = ProcNetDevParser.parse(ProcFile.read(file));
 		this.skippedLines.count(file.toString(), dev.skipped());
-		List<NetInterface> interfaces = new ArrayList<>(dev.interfaces().size());
-		for (DevCounters counters : dev.interfaces()) {
+		List<NetInterface> interfaces = new ArrayList<>(dev.rows().size());
+		for (DevCounters counters : dev.rows()) {
 			Path device = this.sysfs.resolve("class/net").resolve(counters.name());
 			Integer mtu = integer(device.resolve("mtu"));
 			Integer flags = integer(device.resolve("flags"));

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param up whether it is up (IFF_UP): {@code netstat -i} lists only these, {@code -a}
  * all
  * @param rxOk packets received (RX-OK)
- * @param rxErrors RX-ERR
+ * @param rxErrors RX-ERR: receive errors and frame errors, as netstat adds them
  * @param rxDropped RX-DRP
  * @param rxOverruns RX-OVR (the fifo column)
  * @param txOk packets sent (TX-OK)
@@ -37,8 +37,8 @@ public record NetInterface(String name, Integer mtu, String flags, boolean up, l
 	static NetInterface of(DevCounters dev, Integer mtu, Integer flags) {
 		long[] c = dev.counters();
 		return new NetInterface(dev.name(), mtu, (flags != null) ? InterfaceFlags.letters(flags) : null,
-				flags != null && (flags & InterfaceFlags.IFF_UP) != 0, c[1], c[2], c[3], c[4], c[9], c[10], c[11],
-				c[12], c[0], c[8], c[5], c[7], c[13], c[14]);
+				flags != null && (flags & InterfaceFlags.IFF_UP) != 0, c[1], c[2] + c[5], c[3], c[4], c[9], c[10],
+				c[11], c[12], c[0], c[8], c[5], c[7], c[13], c[14]);
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.netstatd.interfaces;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
 
 /**
  * Parses {@code /proc/net/dev}: two header lines, then {@code name: } and sixteen
@@ -18,42 +18,31 @@ public final class ProcNetDevParser {
 	private ProcNetDevParser() {
 	}
 
-	public record Result(List<DevCounters> interfaces, List<SkippedLine> skipped) {
-
-	}
-
-	public static Result parse(String text, String file) {
-		List<DevCounters> interfaces = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
+	/**
+	 * Parses {@code /proc/net/dev}.
+	 * @param file the file
+	 * @return the interfaces' counters, and the lines left out
+	 */
+	public static Parsed<DevCounters> parse(ProcFile file) {
+		return ProcLines.parse(file, "a counter is not an unsigned 63-bit integer", (number, line) -> {
 			if (number <= 2 && line.contains("|")) {
-				return;
+				return null;
 			}
 			int colon = line.indexOf(':');
 			String name = (colon > 0) ? line.substring(0, colon).strip() : "";
 			if (!validName(name)) {
-				skipped.add(ProcText.skipped(file, number, "no interface name before a colon", line));
-				return;
+				throw new MalformedLineException("no interface name before a colon");
 			}
-			String[] words = line.substring(colon + 1).strip().split("\\s+");
+			String[] words = ProcLines.words(line.substring(colon + 1));
 			if (words.length != COUNTERS) {
-				skipped.add(ProcText.skipped(file, number,
-						"expected " + COUNTERS + " counters, found " + (words[0].isEmpty() ? 0 : words.length), line));
-				return;
+				throw new MalformedLineException("expected " + COUNTERS + " counters, found " + words.length);
 			}
 			long[] counters = new long[COUNTERS];
-			try {
-				for (int j = 0; j < COUNTERS; j++) {
-					counters[j] = ProcText.decimal(words[j]);
-				}
+			for (int j = 0; j < COUNTERS; j++) {
+				counters[j] = ProcNumbers.decimal(words[j]);
 			}
-			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, number, "a counter is not an unsigned 63-bit integer", line));
-				return;
-			}
-			interfaces.add(new DevCounters(name, counters));
+			return new DevCounters(name, counters);
 		});
-		return new Result(interfaces, skipped);
 	}
 
 	/** What dev_valid_name allows: no slash, colon or space, not . or .. */

@@ -1,12 +1,13 @@
 package io.netstatd.masquerade;
 
 import java.nio.file.Path;
+import java.util.List;
 
-import io.netstatd.socket.Skipped;
-import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.procfs.ProcText;
-import io.netstatd.socket.procfs.ProcfsProperties;
-import io.netstatd.web.NotAvailableException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
 
@@ -32,15 +33,14 @@ public class ConntrackRepository {
 	 */
 	public MasqueradeList masqueraded() {
 		Path file = this.root.resolve("net/nf_conntrack");
-		String text = ProcText.read(file, false);
-		if (text == null) {
-			throw new NotAvailableException("This kernel tracks no connections: " + file
-					+ " does not exist (the nf_conntrack module is not loaded), so there is no NAT to show.");
+		ProcFile content = ProcFile.readIfPresent(file);
+		if (content == null) {
+			throw new NoConntrackException(file);
 		}
-		ProcNetNfConntrackParser.Result result = ProcNetNfConntrackParser.parse(text, file.toString());
-		this.skippedLines.count(file.toString(), result.skipped());
-		var nat = result.connections().stream().filter((c) -> c.snat() || c.dnat()).toList();
-		return new MasqueradeList(result.connections().size(), nat.size(), nat, Skipped.of(result.skipped()));
+		Parsed<TrackedConnection> tracked = ProcNetNfConntrackParser.parse(content);
+		this.skippedLines.count(file.toString(), tracked.skipped());
+		List<TrackedConnection> nat = tracked.rows().stream().filter((c) -> c.snat() || c.dnat()).toList();
+		return new MasqueradeList(tracked.rows().size(), nat.size(), nat, Skipped.of(tracked.skipped()));
 	}
 
 }

@@ -1,13 +1,11 @@
 package io.netstatd.masquerade;
 
-import io.netstatd.web.ProblemResponses;
+import io.netstatd.query.Query;
+import io.netstatd.query.Specs;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "host")
-@ProblemResponses
 class MasqueradeController {
 
 	private final ConntrackRepository conntrack;
@@ -25,14 +22,11 @@ class MasqueradeController {
 		this.conntrack = conntrack;
 	}
 
-	@GetMapping(path = "/masquerade", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/masquerade")
 	@Operation(summary = "Connections NAT rewrote, from conntrack (netstat -M); 404 when the kernel tracks none")
-	@ApiResponse(responseCode = "200", description = "the NAT'd connections",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = MasqueradeList.class)))
-	@ApiResponse(responseCode = "404", description = "the kernel has no connection tracking",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = io.netstatd.web.ProblemBody.class)))
-	MasqueradeList masquerade() {
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "404", description = "the kernel has no connection tracking")
+	MasqueradeList masquerade(@Query(Specs.FormatOnly.class) Void query) {
 		return this.conntrack.masqueraded();
 	}
 

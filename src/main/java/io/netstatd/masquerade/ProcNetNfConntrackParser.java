@@ -3,9 +3,13 @@ package io.netstatd.masquerade;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.IpAddress;
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/nf_conntrack} ({@code ct_seq_show}): per connection the family
@@ -20,27 +24,18 @@ public final class ProcNetNfConntrackParser {
 	private ProcNetNfConntrackParser() {
 	}
 
-	public record Result(List<TrackedConnection> connections, List<SkippedLine> skipped) {
-
-	}
-
-	public static Result parse(String text, String file) {
-		List<TrackedConnection> connections = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
-			try {
-				connections.add(connection(line.strip().split("\\s+")));
-			}
-			catch (IllegalArgumentException ex) {
-				skipped.add(ProcText.skipped(file, number, ex.getMessage(), line));
-			}
-		});
-		return new Result(connections, skipped);
+	/**
+	 * Parses {@code /proc/net/nf_conntrack}.
+	 * @param file the file
+	 * @return the tracked connections, and the lines left out
+	 */
+	public static Parsed<TrackedConnection> parse(ProcFile file) {
+		return ProcLines.parse(file, "a number is not one", (number, line) -> connection(ProcLines.words(line)));
 	}
 
 	private static TrackedConnection connection(String[] words) {
 		if (words.length < 5 || !(words[0].equals("ipv4") || words[0].equals("ipv6"))) {
-			throw new IllegalArgumentException("not a connection: expected ipv4 or ipv6 and four columns");
+			throw new MalformedLineException("not a connection: expected ipv4 or ipv6 and four columns");
 		}
 		long expires = number(words[4], "the expiry");
 		int next = 5;
@@ -73,7 +68,7 @@ public final class ProcNetNfConntrackParser {
 			switch (key) {
 				case "src" -> {
 					if (++tuple > 1) {
-						throw new IllegalArgumentException("more than two directions");
+						throw new MalformedLineException("more than two directions");
 					}
 					tuples[tuple][0] = address(value);
 				}
@@ -88,7 +83,7 @@ public final class ProcNetNfConntrackParser {
 			}
 		}
 		if (tuple != 1 || tuples[0][1] == null || tuples[1][1] == null) {
-			throw new IllegalArgumentException("expected the original and the reply direction");
+			throw new MalformedLineException("expected the original and the reply direction");
 		}
 		Tuple original = tuple(tuples[0]);
 		Tuple reply = tuple(tuples[1]);
@@ -104,7 +99,7 @@ public final class ProcNetNfConntrackParser {
 
 	private static void set(String[][] tuples, int tuple, int field, String value) {
 		if (tuple < 0) {
-			throw new IllegalArgumentException("a direction's field before its src");
+			throw new MalformedLineException("a direction's field before its src");
 		}
 		tuples[tuple][field] = value;
 	}
@@ -117,7 +112,7 @@ public final class ProcNetNfConntrackParser {
 	private static String address(String text) {
 		IpAddress address = IpAddress.parse(text);
 		if (address == null) {
-			throw new IllegalArgumentException("'" + text + "' is not an address");
+			throw new MalformedLineException("'" + text + "' is not an address");
 		}
 		return address.toString();
 	}
@@ -125,17 +120,17 @@ public final class ProcNetNfConntrackParser {
 	private static int port(String text) {
 		long port = number(text, "a port");
 		if (port > 65535) {
-			throw new IllegalArgumentException("'" + text + "' is not a port");
+			throw new MalformedLineException("'" + text + "' is not a port");
 		}
 		return (int) port;
 	}
 
 	private static long number(String text, String what) {
 		try {
-			return ProcText.decimal(text);
+			return ProcNumbers.decimal(text);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(what + " '" + text + "' is not a number");
+			throw new MalformedLineException(what + " '" + text + "' is not a number");
 		}
 	}
 

@@ -10,10 +10,12 @@ import java.util.Set;
 
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
+import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.SocketFilter;
+import io.netstatd.socket.SelectionParams;
+import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
 import io.netstatd.stats.StateCounts;
@@ -38,8 +40,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HostMetrics implements MultiCollector {
-
-	private static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP, Protocol.TCP6);
 
 	/** Kernel counters worth an alert, from /proc/net/snmp and /proc/net/netstat. */
 	private static final List<KernelCounter> PROTOCOL_COUNTERS = List.of(
@@ -112,7 +112,7 @@ public class HostMetrics implements MultiCollector {
 	@Override
 	public MetricSnapshots collect() {
 		Snapshot snapshot = new Snapshot(
-				this.sockets.sockets(new SocketFilter(TCP, Set.of(), null, null, null, null, null, false)).sockets(),
+				this.sockets.read(SocketSelection.of(SelectionParams.TCP), NamespaceChoice.OWN).rows(),
 				this.counters.sockets(), this.counters.protocols(), this.skippedLines.totals());
 		return format(snapshot);
 	}

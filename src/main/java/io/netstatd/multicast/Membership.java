@@ -1,5 +1,6 @@
 package io.netstatd.multicast;
 
+import io.netstatd.inet.Family;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -12,6 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param users how many joined it (netstat's RefCnt)
  */
 @Schema(requiredProperties = { "family", "iface", "index", "group", "users" })
-public record Membership(String family, String iface, int index, String group, long users) {
+public record Membership(Family family, String iface, int index, String group, long users) {
 
 }

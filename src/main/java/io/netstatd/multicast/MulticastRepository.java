@@ -4,12 +4,14 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-import io.netstatd.socket.Skipped;
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.procfs.ProcText;
-import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
 
@@ -29,27 +31,27 @@ public class MulticastRepository {
 		this.skippedLines = skippedLines;
 	}
 
+	/**
+	 * The IPv4 memberships, then the IPv6 ones; a file that is absent (no IPv6, no
+	 * multicast) adds none.
+	 * @return the memberships
+	 */
 	public MembershipList memberships() {
-		List<Membership> memberships = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		Path igmp = this.root.resolve("net/igmp");
-		String text = ProcText.read(igmp, false);
-		if (text != null) {
-			add(ProcNetIgmpParser.parse(text, igmp.toString(), ByteOrder.nativeOrder()), igmp, memberships, skipped);
-		}
-		Path igmp6 = this.root.resolve("net/igmp6");
-		text = ProcText.read(igmp6, false);
-		if (text != null) {
-			add(ProcNetIgmp6Parser.parse(text, igmp6.toString()), igmp6, memberships, skipped);
-		}
-		return new MembershipList(memberships, Skipped.of(skipped));
+		Parsed<Membership> memberships = read("net/igmp",
+				(file) -> ProcNetIgmpParser.parse(file, ByteOrder.nativeOrder()))
+			.and(read("net/igmp6", ProcNetIgmp6Parser::parse));
+		return new MembershipList(memberships.rows(), Skipped.of(memberships.skipped()));
 	}
 
-	private void add(ProcNetIgmpParser.Result result, Path file, List<Membership> memberships,
-			List<SkippedLine> skipped) {
-		this.skippedLines.count(file.toString(), result.skipped());
-		memberships.addAll(result.memberships());
-		skipped.addAll(result.skipped());
+	private Parsed<Membership> read(String name, Function<ProcFile, Parsed<Membership>> parser) {
+		Path file = this.root.resolve(name);
+		ProcFile content = ProcFile.readIfPresent(file);
+		if (content == null) {
+			return Parsed.empty();
+		}
+		Parsed<Membership> memberships = parser.apply(content);
+		this.skippedLines.count(file.toString(), memberships.skipped());
+		return memberships;
 	}
 
 }

@@ -3,8 +3,14 @@ package io.netstatd.multicast;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.inet.Family;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcAddresses;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/igmp6} ({@code igmp6_mc_seq_show}): no header; per membership
@@ -16,24 +22,20 @@ public final class ProcNetIgmp6Parser {
 	private ProcNetIgmp6Parser() {
 	}
 
-	public static ProcNetIgmpParser.Result parse(String text, String file) {
-		List<Membership> memberships = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
-			String[] c = line.strip().split("\\s+");
+	/**
+	 * Parses {@code /proc/net/igmp6}.
+	 * @param file the file
+	 * @return the memberships, and the lines left out
+	 */
+	public static Parsed<Membership> parse(ProcFile file) {
+		return ProcLines.parse(file, "a column is not the number the kernel prints there", (number, line) -> {
+			String[] c = ProcLines.words(line);
 			if (c.length != 6) {
-				skipped.add(ProcText.skipped(file, number, "expected 6 columns, found " + c.length, line));
-				return;
+				throw new MalformedLineException("expected 6 columns, found " + c.length);
 			}
-			try {
-				memberships.add(new Membership("inet6", c[1], (int) ProcText.decimal(c[0]),
-						ProcText.ipv6(c[2]).toString(), ProcText.decimal(c[3])));
-			}
-			catch (NumberFormatException | ArithmeticException ex) {
-				skipped.add(ProcText.skipped(file, number, "a column is not the number the kernel prints there", line));
-			}
+			return new Membership(Family.INET6, c[1], ProcNumbers.integer(c[0]), ProcAddresses.ipv6(c[2]).toString(),
+					ProcNumbers.decimal(c[3]));
 		});
-		return new ProcNetIgmpParser.Result(memberships, skipped);
 	}
 
 }

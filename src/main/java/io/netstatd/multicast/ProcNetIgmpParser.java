@@ -4,8 +4,14 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.inet.Family;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcAddresses;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/igmp} ({@code igmp_mc_seq_show}): a header, then per interface
@@ -18,52 +24,49 @@ public final class ProcNetIgmpParser {
 	private ProcNetIgmpParser() {
 	}
 
-	public record Result(List<Membership> memberships, List<SkippedLine> skipped) {
-
+	/**
+	 * Parses {@code /proc/net/igmp}.
+	 * @param file the file
+	 * @param order the byte order of the host that printed it
+	 * @return the memberships, and the lines left out
+	 */
+	public static Parsed<Membership> parse(ProcFile file, ByteOrder order) {
+		Interface above = new Interface();
+		return ProcLines.parse(file, "the group or its users is not a number", (number, line) -> {
+			if (number == 1 && line.startsWith("Idx")) {
+				return null;
+			}
+			if (!Character.isWhitespace(line.charAt(0))) {
+				// "1\tlo : 1 V3": the interface whose groups follow
+				above.device = null;
+				int colon = line.indexOf(':');
+				String[] head = (colon > 0) ? ProcLines.words(line.substring(0, colon)) : new String[0];
+				if (head.length != 2) {
+					throw new MalformedLineException("not an interface line");
+				}
+				above.index = ProcNumbers.integer(head[0]);
+				above.device = head[1];
+				return null;
+			}
+			String[] words = ProcLines.words(line);
+			if (above.device == null) {
+				throw new MalformedLineException("a group without an interface line above it");
+			}
+			if (words.length < 2) {
+				throw new MalformedLineException("expected a group and its users");
+			}
+			return new Membership(Family.INET, above.device, above.index,
+					ProcAddresses.ipv4(words[0], order).toString(), ProcNumbers.decimal(words[1]));
+		});
 	}
 
-	public static Result parse(String text, String file, ByteOrder order) {
-		List<Membership> memberships = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		List<String> lines = ProcText.lines(text);
-		String device = null;
-		int index = -1;
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank() || (i == 0 && line.startsWith("Idx"))) {
-				continue;
-			}
-			String[] words = line.strip().split("\\s+");
-			boolean groupLine = Character.isWhitespace(line.charAt(0));
-			try {
-				if (!groupLine) {
-					// "1\tlo : 1 V3"
-					device = null;
-					int colon = line.indexOf(':');
-					String[] head = (colon > 0) ? line.substring(0, colon).strip().split("\\s+") : new String[0];
-					if (head.length != 2) {
-						throw new NumberFormatException();
-					}
-					index = Integer.parseInt(head[0]);
-					device = head[1];
-				}
-				else if (device == null) {
-					skipped.add(ProcText.skipped(file, i + 1, "a group without an interface line above it", line));
-				}
-				else if (words.length < 2) {
-					skipped.add(ProcText.skipped(file, i + 1, "expected a group and its users", line));
-				}
-				else {
-					memberships.add(new Membership("inet", device, index, ProcText.ipv4(words[0], order).toString(),
-							ProcText.decimal(words[1])));
-				}
-			}
-			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, i + 1,
-						groupLine ? "the group or its users is not a number" : "not an interface line", line));
-			}
-		}
-		return new Result(memberships, skipped);
+	/** The interface line the group lines below it belong to. */
+	private static final class Interface {
+
+		private String device;
+
+		private int index = -1;
+
 	}
 
 }

@@ -2,7 +2,7 @@ package io.netstatd.names;
 
 import java.util.Map;
 
-import io.netstatd.socket.IpAddress;
+import io.netstatd.inet.IpAddress;
 
 /**
  * The host names found for one request's addresses, before its deadline.

@@ -3,7 +3,7 @@ package io.netstatd.names;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import io.netstatd.socket.IpAddress;
+import io.netstatd.inet.IpAddress;
 
 /**
  * One reverse DNS lookup, blocking: the host name of an address, or null when it has

@@ -22,8 +22,8 @@ public class ServiceNames {
 	}
 
 	/** The services file as it is now: one look at the file for a whole list. */
-	public Table current() {
-		return new Table(this.services.get());
+	public Snapshot current() {
+		return new Snapshot(this.services.get());
 	}
 
 	/**
@@ -31,7 +31,7 @@ public class ServiceNames {
 	 *
 	 * @param byPort names by {@code port/transport}
 	 */
-	public record Table(Map<String, String> byPort) {
+	public record Snapshot(Map<String, String> byPort) {
 
 		/**
 		 * The name of {@code port} for the protocol's transport, or null; none for port

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
-import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.socket.UnixSocket;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -3,8 +3,14 @@ package io.netstatd.routes;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.inet.Family;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcAddresses;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/ipv6_route} ({@code ipv6_route_native_seq_show}): no header;
@@ -17,30 +23,26 @@ public final class ProcNetIpv6RouteParser {
 	private ProcNetIpv6RouteParser() {
 	}
 
-	public static ProcNetRouteParser.Result parse(String text, String file) {
-		List<Route> routes = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
-			String[] c = line.strip().split("\\s+");
+	/**
+	 * Parses {@code /proc/net/ipv6_route}.
+	 * @param file the file
+	 * @return the routes, and the lines left out
+	 */
+	public static Parsed<Route> parse(ProcFile file) {
+		return ProcLines.parse(file, "a column is not the hex number the kernel prints there", (number, line) -> {
+			String[] c = ProcLines.words(line);
 			if (c.length != 10) {
-				skipped.add(ProcText.skipped(file, number, "expected 10 columns, found " + c.length, line));
-				return;
+				throw new MalformedLineException("expected 10 columns, found " + c.length);
 			}
-			try {
-				int prefix = (int) ProcText.hex(c[1], 2);
-				if (prefix > 128) {
-					throw new NumberFormatException(c[1]);
-				}
-				routes.add(new Route("inet6", ProcText.ipv6(c[0]).toString(), prefix, null,
-						ProcText.ipv6(c[4]).toString(), RouteFlags.ipv6((int) ProcText.hex(c[8], 8)),
-						ProcText.hex(c[5], 8), ProcText.hex(c[6], 8), ProcText.hex(c[7], 8), c[9], null, null, null));
+			int prefix = (int) ProcNumbers.hex(c[1], 2);
+			if (prefix > 128) {
+				throw new NumberFormatException(c[1]);
 			}
-			catch (NumberFormatException ex) {
-				skipped.add(
-						ProcText.skipped(file, number, "a column is not the hex number the kernel prints there", line));
-			}
+			return new Route(Family.INET6, ProcAddresses.ipv6(c[0]).toString(), prefix, null,
+					ProcAddresses.ipv6(c[4]).toString(), RouteFlags.ipv6((int) ProcNumbers.hex(c[8], 8)),
+					ProcNumbers.hex(c[5], 8), ProcNumbers.hex(c[6], 8), ProcNumbers.hex(c[7], 8), c[9], null, null,
+					null);
 		});
-		return new ProcNetRouteParser.Result(routes, skipped);
 	}
 
 }

@@ -4,9 +4,15 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.IpAddress;
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.procfs.ProcText;
+import io.netstatd.inet.Family;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.MalformedLineException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcAddresses;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/route} ({@code fib_route_seq_show}): a header, then per route
@@ -19,36 +25,28 @@ public final class ProcNetRouteParser {
 	private ProcNetRouteParser() {
 	}
 
-	public record Result(List<Route> routes, List<SkippedLine> skipped) {
-
-	}
-
-	public static Result parse(String text, String file, ByteOrder order) {
-		List<Route> routes = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		ProcText.forEachLine(text, (number, line) -> {
+	/**
+	 * Parses {@code /proc/net/route}.
+	 * @param file the file
+	 * @param order the byte order of the host that printed it
+	 * @return the routes, and the lines left out
+	 */
+	public static Parsed<Route> parse(ProcFile file, ByteOrder order) {
+		return ProcLines.parse(file, "a column is not the number the kernel prints there", (number, line) -> {
 			if (number == 1 && line.startsWith("Iface")) {
-				return;
+				return null;
 			}
-			String[] c = line.strip().split("\\s+");
+			String[] c = ProcLines.words(line);
 			if (c.length != 11) {
-				skipped.add(ProcText.skipped(file, number, "expected 11 columns, found " + c.length, line));
-				return;
+				throw new MalformedLineException("expected 11 columns, found " + c.length);
 			}
-			try {
-				IpAddress mask = ProcText.ipv4(c[7], order);
-				int maskBits = (int) mask.low();
-				routes.add(new Route("inet", ProcText.ipv4(c[1], order).toString(), Integer.bitCount(maskBits),
-						mask.toString(), ProcText.ipv4(c[2], order).toString(),
-						RouteFlags.ipv4((int) ProcText.hex(c[3], 0)), ProcText.decimal(c[6]), ProcText.decimal(c[4]),
-						ProcText.decimal(c[5]), c[0], ProcText.decimal(c[8]), ProcText.decimal(c[9]),
-						ProcText.decimal(c[10])));
-			}
-			catch (NumberFormatException ex) {
-				skipped.add(ProcText.skipped(file, number, "a column is not the number the kernel prints there", line));
-			}
+			IpAddress mask = ProcAddresses.ipv4(c[7], order);
+			return new Route(Family.INET, ProcAddresses.ipv4(c[1], order).toString(),
+					Integer.bitCount((int) mask.low()), mask.toString(), ProcAddresses.ipv4(c[2], order).toString(),
+					RouteFlags.ipv4((int) ProcNumbers.hex(c[3], 0)), ProcNumbers.decimal(c[6]),
+					ProcNumbers.decimal(c[4]), ProcNumbers.decimal(c[5]), c[0], ProcNumbers.decimal(c[8]),
+					ProcNumbers.decimal(c[9]), ProcNumbers.decimal(c[10]));
 		});
-		return new Result(routes, skipped);
 	}
 
 }

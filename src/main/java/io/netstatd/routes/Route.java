@@ -1,5 +1,6 @@
 package io.netstatd.routes;
 
+import io.netstatd.inet.Family;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -23,7 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(requiredProperties = { "family", "destination", "prefixLength", "mask", "gateway", "flags", "metric",
 		"refCount", "use", "iface", "mss", "window", "irtt" })
-public record Route(String family, String destination, int prefixLength, String mask, String gateway, String flags,
+public record Route(Family family, String destination, int prefixLength, String mask, String gateway, String flags,
 		long metric, long refCount, long use, String iface, Long mss, Long window, Long irtt) {
 
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.Skipped;
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.SkippedLineCounter;
-import io.netstatd.socket.procfs.ProcText;
-import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.inet.Family;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
 
@@ -29,28 +31,30 @@ public class RoutesRepository {
 		this.skippedLines = skippedLines;
 	}
 
-	public RouteList routes(boolean ipv4, boolean ipv6) {
-		List<Route> routes = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
-		if (ipv4) {
+	/**
+	 * The routes of the families asked for: IPv4's, then IPv6's.
+	 * @param family one family, or null for both
+	 * @return the routes
+	 */
+	public RouteList routes(Family family) {
+		Parsed<Route> routes = Parsed.empty();
+		if (family != Family.INET6) {
 			Path file = this.root.resolve("net/route");
-			add(ProcNetRouteParser.parse(ProcText.read(file, true), file.toString(), ByteOrder.nativeOrder()), file,
-					routes, skipped);
+			routes = routes.and(counted(file, ProcNetRouteParser.parse(ProcFile.read(file), ByteOrder.nativeOrder())));
 		}
-		if (ipv6) {
+		if (family != Family.INET) {
 			Path file = this.root.resolve("net/ipv6_route");
-			String text = ProcText.read(file, false);
-			if (text != null) {
-				add(ProcNetIpv6RouteParser.parse(text, file.toString()), file, routes, skipped);
+			ProcFile content = ProcFile.readIfPresent(file);
+			if (content != null) {
+				routes = routes.and(counted(file, ProcNetIpv6RouteParser.parse(content)));
 			}
 		}
-		return new RouteList(routes, Skipped.of(skipped));
+		return new RouteList(routes.rows(), Skipped.of(routes.skipped()));
 	}
 
-	private void add(ProcNetRouteParser.Result result, Path file, List<Route> routes, List<SkippedLine> skipped) {
-		this.skippedLines.count(file.toString(), result.skipped());
-		routes.addAll(result.routes());
-		skipped.addAll(result.skipped());
+	private Parsed<Route> counted(Path file, Parsed<Route> routes) {
+		this.skippedLines.count(file.toString(), routes.skipped());
+		return routes;
 	}
 
 }

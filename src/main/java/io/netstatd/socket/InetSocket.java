@@ -1,8 +1,9 @@
 package io.netstatd.socket;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.netstatd.inet.IpAddress;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One row of a TCP or UDP socket table: what netstat prints on one line.
@@ -20,16 +21,37 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param inode the socket's inode, 0 for TIME_WAIT and SYN_RECV rows, which have no
  * socket
  * @param timer the pending timer ({@code netstat -o})
+ * @param netns the inode of the network namespace the row was read from, when a request
+ * read several ({@code netns=all}); 0 otherwise. Tagged when read, so that every view
+ * downstream knows it without looking it up again
  */
 @JsonPropertyOrder({ "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ", "sendQ",
 		"uid", "inode", "timer" })
 @Schema(requiredProperties = { "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ",
 		"sendQ", "uid", "inode", "timer" })
 public record InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,
-		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode, SocketTimer timer) {
+		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode, SocketTimer timer,
+		@JsonIgnore long netns) {
+
+	/** A row read from the service's own namespace, untagged. */
+	public InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress, int remotePort,
+			SocketState state, long recvQ, long sendQ, long uid, long inode, SocketTimer timer) {
+		this(protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, timer, 0);
+	}
+
+	/**
+	 * This row tagged with the namespace it was read from.
+	 * @param namespace the namespace's inode
+	 * @return the tagged row
+	 */
+	public InetSocket inNamespace(long namespace) {
+		return new InetSocket(this.protocol, this.localAddress, this.localPort, this.remoteAddress, this.remotePort,
+				this.state, this.recvQ, this.sendQ, this.uid, this.inode, this.timer, namespace);
+	}
 
 	/**
 	 * Whether this socket waits for peers: a TCP listener, or a UDP socket with no peer.
+	 * @return whether it listens
 	 */
 	@JsonIgnore
 	public boolean isListening() {

@@ -3,6 +3,7 @@ package io.netstatd.socket;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,11 +39,35 @@ public final class SocketOrder {
 	 */
 	public static Comparator<InetSocket> of(String key) {
 		boolean descending = key.startsWith("-");
-		Comparator<InetSocket> column = COLUMNS.get(descending ? key.substring(1) : key);
+		String name = descending ? key.substring(1) : key;
+		Comparator<InetSocket> column = COLUMNS.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
 		if (column == null) {
 			return null;
 		}
 		return descending ? column.reversed() : column;
+	}
+
+	/**
+	 * A sort order: columns, each ascending or descending with a leading {@code -}, ties
+	 * broken left to right; in any case.
+	 * @param keys the keys, in order
+	 * @return the order, or null when a key names no column
+	 */
+	public static Comparator<InetSocket> of(List<String> keys) {
+		Comparator<InetSocket> order = null;
+		for (String key : keys) {
+			Comparator<InetSocket> column = of(key);
+			if (column == null) {
+				return null;
+			}
+			order = (order == null) ? column : order.thenComparing(column);
+		}
+		return order;
 	}
 
 }

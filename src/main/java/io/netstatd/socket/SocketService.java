@@ -1,58 +1,148 @@
 package io.netstatd.socket;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.netns.NamespaceScanner;
+import io.netstatd.netns.UnknownProcessException;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcfsUnavailableException;
+import io.netstatd.procfs.SkippedLineCounter;
+import io.netstatd.socket.procfs.ProcfsSocketRepository;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The sockets of the host, read fresh for every request and filtered.
+ * The one read path for sockets, of every namespace: the service's own through the
+ * configured source (netlink where it can), another one through {@code /proc/<pid>/net/},
+ * every one by reading each namespace once through one of its processes, its rows tagged
+ * with the namespace. Read fresh for every request, filtered once, here.
  * <p>
- * Concurrent requests for the same tables share one read: a request that arrives while a
- * read of its tables is under way waits for that read instead of starting its own, so 64
- * dashboards polling at once cost the kernel one table walk, not 64. An answer is never
- * older than the read that was under way when its request arrived.
+ * Concurrent requests for the same tables of the same namespace share one read: a request
+ * that arrives while a read of its tables is under way waits for that read instead of
+ * starting its own, so 64 dashboards polling at once cost the kernel one table walk, not
+ * 64. An answer is never older than the read that was under way when its request arrived.
+ * Every read counts its skipped lines, whatever its namespace.
  */
 @Service
 public class SocketService {
 
+	/** The in-flight key of the service's own namespace. */
+	private static final long OWN = 0;
+
 	private final SocketSource source;
 
-	private final ConcurrentMap<Read, CompletableFuture<SocketTable>> inFlight = new ConcurrentHashMap<>();
+	private final NamespaceScanner namespaces;
 
 	private final SkippedLineCounter skippedLines;
 
-	public SocketService(SocketSource source, SkippedLineCounter skippedLines) {
+	private final ConcurrentMap<Read, CompletableFuture<Parsed<InetSocket>>> inFlight = new ConcurrentHashMap<>();
+
+	public SocketService(SocketSource source, NamespaceScanner namespaces, SkippedLineCounter skippedLines) {
 		this.source = source;
+		this.namespaces = namespaces;
 		this.skippedLines = skippedLines;
 	}
 
-	/** Reads only the tables {@code filter} needs, and keeps the sockets it accepts. */
-	public SocketTable sockets(SocketFilter filter) {
-		SocketTable table = read(new Read(filter.protocols(), filter.kernelStates()));
-		List<InetSocket> matching = table.sockets().stream().filter(filter).toList();
-		return new SocketTable(matching, table.skipped());
+	/**
+	 * The sockets {@code selection} accepts, in the namespaces {@code choice} names.
+	 * @param selection which sockets
+	 * @param choice which namespaces; with {@code all}, each row is tagged with its own
+	 * @return the sockets, in the kernel's order (tables in {@link Protocol}'s order,
+	 * namespaces by inode), and the lines skipped
+	 * @throws UnknownProcessException when {@code netns=<pid>} names no readable process
+	 */
+	public Parsed<InetSocket> read(SocketSelection selection, NamespaceChoice choice) {
+		return switch (choice.kind()) {
+			case OWN -> own(selection);
+			case PID -> other(selection, choice.pid(), this.namespaces.namespaceOf(choice.pid()));
+			case ALL -> all(selection, this.namespaces.scan());
+		};
 	}
 
-	/** The Unix domain sockets, read fresh. */
-	public UnixTable unixSockets() {
-		UnixTable table = this.source.readUnix();
-		this.skippedLines.count(table.skipped());
-		return table;
+	/**
+	 * The sockets {@code selection} accepts in every namespace of {@code scan}, each
+	 * namespace read once, each row tagged with its namespace.
+	 * @param selection which sockets
+	 * @param scan the namespaces
+	 * @return the sockets and the lines skipped
+	 */
+	public Parsed<InetSocket> all(SocketSelection selection, NamespaceScanner.Scan scan) {
+		long own = this.namespaces.own();
+		Parsed<InetSocket> all = Parsed.empty();
+		if (!scan.pids().containsKey(own)) {
+			// a procfs root without this process in it (a captured tree): its own tables
+			all = tagged(own(selection), own);
+		}
+		for (Map.Entry<Long, List<Integer>> namespace : scan.pids().entrySet()) {
+			long inode = namespace.getKey();
+			all = all.and(tagged((inode == own) ? own(selection) : any(selection, namespace.getValue(), inode), inode));
+		}
+		return all;
 	}
 
-	private SocketTable read(Read read) {
-		CompletableFuture<SocketTable> mine = new CompletableFuture<>();
-		CompletableFuture<SocketTable> running = this.inFlight.putIfAbsent(read, mine);
+	/**
+	 * The Unix domain sockets of the service's own namespace, read fresh.
+	 * @return the sockets and the lines skipped
+	 */
+	public Parsed<UnixSocket> unixSockets() {
+		Parsed<UnixSocket> unix = this.source.readUnix();
+		this.skippedLines.count(unix.skipped());
+		return unix;
+	}
+
+	private Parsed<InetSocket> own(SocketSelection selection) {
+		return shared(new Read(OWN, selection.protocols(), selection.kernelStates()),
+				() -> this.source.read(selection.protocols(), selection.kernelStates()))
+			.filter(selection);
+	}
+
+	private Parsed<InetSocket> other(SocketSelection selection, int pid, long inode) {
+		Path root = this.namespaces.netRoot(pid);
+		// keyed by the namespace where it can be told: two pids of one pod share a read
+		long key = (inode > 0) ? inode : -pid;
+		return shared(new Read(key, selection.protocols(), selection.kernelStates()),
+				() -> new ProcfsSocketRepository(root).read(selection.protocols(), selection.kernelStates()))
+			.filter(selection);
+	}
+
+	/** Through the first of its processes that is still there. */
+	private Parsed<InetSocket> any(SocketSelection selection, List<Integer> pids, long inode) {
+		for (int pid : pids) {
+			try {
+				return other(selection, pid, inode);
+			}
+			catch (UnknownProcessException | io.netstatd.procfs.ProcfsUnavailableException ex) {
+				// exited since the scan: the next one
+			}
+		}
+		return Parsed.empty();
+	}
+
+	private static Parsed<InetSocket> tagged(Parsed<InetSocket> sockets, long inode) {
+		if (inode <= 0) {
+			return sockets;
+		}
+		return new Parsed<>(sockets.rows().stream().map((socket) -> socket.inNamespace(inode)).toList(),
+				sockets.skipped());
+	}
+
+	private Parsed<InetSocket> shared(Read read, Supplier<Parsed<InetSocket>> reader) {
+		CompletableFuture<Parsed<InetSocket>> mine = new CompletableFuture<>();
+		CompletableFuture<Parsed<InetSocket>> running = this.inFlight.putIfAbsent(read, mine);
 		if (running != null) {
 			return join(running);
 		}
 		try {
-			SocketTable table = this.source.read(read.protocols(), read.states());
+			Parsed<InetSocket> table = reader.get();
 			this.skippedLines.count(table.skipped());
 			mine.complete(table);
 			return table;
@@ -66,7 +156,7 @@ public class SocketService {
 		}
 	}
 
-	private static SocketTable join(CompletableFuture<SocketTable> running) {
+	private static Parsed<InetSocket> join(CompletableFuture<Parsed<InetSocket>> running) {
 		try {
 			return running.join();
 		}
@@ -76,8 +166,11 @@ public class SocketService {
 		}
 	}
 
-	/** What one read fetches: its tables, and the states the kernel may filter on. */
-	private record Read(Set<Protocol> protocols, Set<SocketState> states) {
+	/**
+	 * What one read fetches: a namespace's tables, and the states the kernel may filter
+	 * on.
+	 */
+	private record Read(long namespace, Set<Protocol> protocols, Set<SocketState> states) {
 
 	}
 

@@ -2,10 +2,12 @@ package io.netstatd.socket;
 
 import java.util.Set;
 
+import io.netstatd.procfs.Parsed;
+
 /**
- * Where socket tables come from: procfs text, or the kernel's sock_diag netlink
- * interface. Both give the same rows; netlink is cheaper, and can leave out the states
- * not asked for in the kernel.
+ * Where the service's own namespace's socket tables come from: procfs text, or the
+ * kernel's sock_diag netlink interface. Both give the same rows; netlink is cheaper, and
+ * can leave out the states not asked for in the kernel.
  */
 public interface SocketSource {
 
@@ -16,12 +18,36 @@ public interface SocketSource {
 	 * so callers filter again
 	 * @return the sockets, tables in the order of {@link Protocol}, and the lines skipped
 	 */
-	SocketTable read(Set<Protocol> protocols, Set<SocketState> states);
+	Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states);
 
-	/** Reads the Unix domain sockets ({@code netstat -x}). */
-	UnixTable readUnix();
+	/**
+	 * Reads the Unix domain sockets ({@code netstat -x}).
+	 * @return the sockets and the lines skipped
+	 */
+	Parsed<UnixSocket> readUnix();
 
-	/** A short name for logs and the README: {@code procfs} or {@code netlink}. */
+	/**
+	 * A short name for logs and the README.
+	 * @return {@code procfs} or {@code netlink}
+	 */
 	String name();
+
+	/**
+	 * Reads each table of {@code protocols} with {@code read}, in the order of
+	 * {@link Protocol} (netstat's: tcp, tcp6, udp, udp6), and joins them.
+	 * @param protocols the tables
+	 * @param read how one table is read
+	 * @return the tables joined
+	 */
+	static Parsed<InetSocket> eachTable(Set<Protocol> protocols,
+			java.util.function.Function<Protocol, Parsed<InetSocket>> read) {
+		Parsed<InetSocket> all = Parsed.empty();
+		for (Protocol protocol : Protocol.values()) {
+			if (protocols.contains(protocol)) {
+				all = all.and(read.apply(protocol));
+			}
+		}
+		return all;
+	}
 
 }

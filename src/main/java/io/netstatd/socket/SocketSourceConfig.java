@@ -2,6 +2,7 @@ package io.netstatd.socket;
 
 import java.nio.file.Path;
 
+import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.netlink.NetlinkException;
 import io.netstatd.socket.netlink.NetlinkSocketSource;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
@@ -10,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Chooses where sockets are read from. netlink reads the namespace of this process, which
@@ -23,8 +23,8 @@ public class SocketSourceConfig {
 	private static final Logger log = LoggerFactory.getLogger(SocketSourceConfig.class);
 
 	@Bean
-	@Primary
-	SocketSource socketSource(SocketsProperties properties, ProcfsSocketRepository procfs) {
+	SocketSource socketSource(SocketsProperties properties, ProcfsProperties procfsProperties) {
+		ProcfsSocketRepository procfs = new ProcfsSocketRepository(procfsProperties.root());
 		SocketSource source = choose(properties.source(), procfs);
 		log.info("Reading sockets from {} (procfs root {})", source.name(), procfs.root());
 		return source;

@@ -40,24 +40,50 @@ public enum SocketState {
 	}
 
 	/**
-	 * The states of one of ss's state groups: {@code all}; {@code connected} (all but
-	 * listening and closed ones); {@code synchronized} (connected but SYN_SENT);
-	 * {@code bucket} (the minisockets: SYN_RECV, TIME_WAIT); {@code big} (all but
-	 * bucket); case-insensitive; {@code null} for any other name.
+	 * Every word a {@code state} parameter takes, as the contract and the 400 list them:
+	 * netstat's names, ss's names and groups ({@code ss state ...}). Case does not
+	 * matter.
 	 */
-	public static Set<SocketState> group(String name) {
+	public static final List<String> WORDS = List.of("ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+			"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "UNCONN", "UNKNOWN", "ESTAB",
+			"SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT", "CLOSE-WAIT", "LAST-ACK", "closed",
+			"listening", "all", "connected", "synchronized", "bucket", "big");
+
+	/**
+	 * The states a word of a {@code state} parameter stands for: a netstat name
+	 * ({@code TIME_WAIT}), ss's spelling of it ({@code time-wait}, {@code ESTAB},
+	 * {@code fin-wait-1}), ss's filter names ({@code closed}: code 07, TCP's CLOSE and
+	 * UDP's UNCONN alike; {@code listening}) and ss's groups: {@code all};
+	 * {@code connected} (all but listening and closed ones); {@code synchronized}
+	 * (connected but SYN_SENT); {@code bucket} (the minisockets: SYN_RECV, TIME_WAIT);
+	 * {@code big} (all but bucket). Case does not matter.
+	 * @param word the word
+	 * @return the states, or null when the word names none
+	 */
+	public static Set<SocketState> named(String word) {
 		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(LISTEN, CLOSE, UNCONN, UNKNOWN));
-		return switch (name.toLowerCase(Locale.ROOT)) {
-			case "all" -> EnumSet.allOf(SocketState.class);
-			case "connected" -> connected;
-			case "synchronized" -> {
+		switch (word.toLowerCase(Locale.ROOT)) {
+			case "all":
+				return EnumSet.allOf(SocketState.class);
+			case "connected":
+				return connected;
+			case "synchronized":
 				connected.remove(SYN_SENT);
-				yield connected;
-			}
-			case "bucket" -> EnumSet.of(SYN_RECV, TIME_WAIT);
-			case "big" -> EnumSet.complementOf(EnumSet.of(SYN_RECV, TIME_WAIT));
-			default -> null;
-		};
+				return connected;
+			case "bucket":
+				return EnumSet.of(SYN_RECV, TIME_WAIT);
+			case "big":
+				return EnumSet.complementOf(EnumSet.of(SYN_RECV, TIME_WAIT));
+			case "closed":
+				return EnumSet.of(CLOSE, UNCONN);
+			case "listening":
+				return EnumSet.of(LISTEN);
+			case "estab":
+				return EnumSet.of(ESTABLISHED);
+			default:
+				SocketState state = fromName(word);
+				return (state != null) ? EnumSet.of(state) : null;
+		}
 	}
 
 	/** The kernel's code of this TCP state, or -1 for UNCONN and UNKNOWN. */

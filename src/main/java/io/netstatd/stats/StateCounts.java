@@ -1,17 +1,17 @@
 package io.netstatd.stats;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketState;
-import io.netstatd.web.Table;
-import io.netstatd.web.TextBody;
+import io.netstatd.web.TextTable;
+import io.netstatd.web.TextView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * TCP sockets counted by state: {@code netstat -nat | awk '{print $6}' | sort | uniq -c |
@@ -24,7 +24,7 @@ import io.netstatd.web.TextBody;
  * @param skipped the procfs lines that could not be read
  */
 @Schema(requiredProperties = { "total", "states", "skipped" })
-public record StateCounts(long total, List<StateCount> states, Skipped skipped) implements TextBody {
+public record StateCounts(long total, List<StateCount> states, Skipped skipped) implements TextView {
 
 	/**
 	 * The recipe's output: {@code uniq -c} lines after {@code sort -rn}, states with
@@ -32,12 +32,12 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 	 */
 	@Override
 	public String plain() {
-		return Table.uniqCount(this.states.stream().filter((state) -> state.count() > 0).toList());
+		return TextTable.uniqCount(this.states.stream().filter((state) -> state.count() > 0).toList());
 	}
 
 	@Override
-	public Table csv() {
-		Table table = new Table("state", "count");
+	public TextTable csv() {
+		TextTable table = new TextTable("state", "count");
 		this.states.forEach((state) -> table.add(state.state(), state.count()));
 		return table;
 	}
@@ -49,7 +49,7 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 	 * @param count how many sockets are in it
 	 */
 	@Schema(requiredProperties = { "state", "count" })
-	public record StateCount(SocketState state, long count) implements Table.CountedLine {
+	public record StateCount(SocketState state, long count) implements TextTable.CountedLine {
 
 		@Override
 		public String value() {

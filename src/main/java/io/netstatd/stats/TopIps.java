@@ -1,18 +1,18 @@
 package io.netstatd.stats;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
-import io.netstatd.socket.Skipped;
-import io.netstatd.web.Table;
-import io.netstatd.web.TextBody;
+import io.netstatd.web.TextTable;
+import io.netstatd.web.TextView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Connections counted by remote address: {@code netstat -anp | grep 80 | awk '{print $5}'
@@ -27,7 +27,7 @@ import io.netstatd.web.TextBody;
  */
 @Schema(requiredProperties = { "total", "ips", "skipped" })
 public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, long total, List<IpCount> ips,
-		Skipped skipped) implements TextBody {
+		Skipped skipped) implements TextView {
 
 	/**
 	 * The recipe's output: {@code uniq -c} lines after {@code sort -nr}, its
@@ -35,12 +35,12 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 	 */
 	@Override
 	public String plain() {
-		return Table.uniqCount(this.ips);
+		return TextTable.uniqCount(this.ips);
 	}
 
 	@Override
-	public Table csv() {
-		Table table = new Table("ip", "count");
+	public TextTable csv() {
+		TextTable table = new TextTable("ip", "count");
 		this.ips.forEach((ip) -> table.add(ip.ip(), ip.count()));
 		return table;
 	}
@@ -52,7 +52,7 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 	 * @param count how many connections come from it
 	 */
 	@Schema(requiredProperties = { "ip", "count" })
-	public record IpCount(IpAddress ip, long count) implements Table.CountedLine {
+	public record IpCount(IpAddress ip, long count) implements TextTable.CountedLine {
 
 		@Override
 		public String value() {

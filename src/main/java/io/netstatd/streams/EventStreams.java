@@ -11,11 +11,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.netstatd.web.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,11 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class EventStreams {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
-
-	/** The interval's bounds: no faster than a second, no slower than a minute. */
-	static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
-
-	static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
 
 	private final StreamsProperties properties;
 
@@ -76,30 +69,6 @@ public class EventStreams {
 
 		List<SseEmitter.SseEventBuilder> next();
 
-	}
-
-	/**
-	 * The interval a client asked for ({@code null}: one second).
-	 * @throws InvalidParameterException when it is not a duration within the bounds
-	 */
-	public static Duration interval(String value) {
-		if (value == null) {
-			return MIN_INTERVAL;
-		}
-		Duration interval;
-		try {
-			interval = value.chars().allMatch(Character::isDigit) && !value.isEmpty()
-					? Duration.ofSeconds(Long.parseLong(value)) : DurationStyle.SIMPLE.parse(value);
-		}
-		catch (RuntimeException ex) {
-			interval = null;
-		}
-		if (interval == null || interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
-			throw new InvalidParameterException("interval", "Invalid value '" + value
-					+ "' for parameter 'interval': expected a duration from 1s to 60s, such as 1s, 1500ms or 1m.",
-					"a duration from 1s to 60s, such as 1s, 1500ms or 1m");
-		}
-		return interval;
 	}
 
 	/**

@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 
 /**
  * What changed between two snapshots of a socket table, as {@code ss -E} tells it: a
- * socket is known by its protocol and both ends; one not there before is {@code opened},
- * one gone is {@code closed}, one whose state moved is {@code changed}. Not thread-safe:
- * one per stream.
+ * socket is known by its protocol, both ends and namespace; one not there before is
+ * {@code opened}, one gone is {@code closed}, one whose state moved is {@code changed}.
+ * Not thread-safe: one per stream.
  */
 public final class SocketChanges {
 
@@ -57,11 +57,11 @@ public final class SocketChanges {
 	}
 
 	private record Key(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,
-			int remotePort) {
+			int remotePort, long netns) {
 
 		static Key of(InetSocket socket) {
 			return new Key(socket.protocol(), socket.localAddress(), socket.localPort(), socket.remoteAddress(),
-					socket.remotePort());
+					socket.remotePort(), socket.netns());
 		}
 
 	}

@@ -1,7 +1,12 @@
 package io.netstatd.web;
 
+import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
-import io.netstatd.socket.procfs.ProcfsUnavailableException;
+import io.netstatd.limits.ExpensiveRequests;
+import io.netstatd.masquerade.NoConntrackException;
+import io.netstatd.netns.UnknownProcessException;
+import io.netstatd.procfs.ProcfsUnavailableException;
+import io.netstatd.query.InvalidParameterException;
 import io.netstatd.streams.TooManyStreamsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -20,8 +24,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
- * (404, 405, 406, ...) through {@link ResponseEntityExceptionHandler}, and ours here. No
- * stack trace, class name or path leaves the service but the procfs file that failed.
+ * (404, 405, 406, ...) through {@link ResponseEntityExceptionHandler}, and the domain's
+ * here, each mapped to its status. No stack trace, class name or path leaves the service
+ * but the procfs file that failed.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -30,11 +35,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setProperty("parameter", ex.parameter());
-		problem.setProperty("allowed", ex.allowed());
-		return problem;
+		return badParameter(ex.getMessage(), ex.parameter(), ex.allowed());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownProcess(UnknownProcessException ex) {
+		return badParameter(ex.getMessage(), "netns",
+				"a process id (the network namespace that process lives in), or all");
 	}
 
 	@ExceptionHandler
@@ -48,41 +55,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooBusy(ExpensiveRequests.TooBusyException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Too busy");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+		return retryLater("Too busy", ex.getMessage(), "1");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> deadlineExceeded(DeadlineExceededException ex) {
 		log.warn("{}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Deadline exceeded");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
-	}
-
-	@ExceptionHandler
-	ProblemDetail notAvailable(NotAvailableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Not available on this host");
-		return problem;
+		return retryLater("Deadline exceeded", ex.getMessage(), "1");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Too many streams");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "10")
-			.body(problem);
+		return retryLater("Too many streams", ex.getMessage(), "10");
 	}
 
-	/** Tomcat's own: a query string that is not valid percent-encoded UTF-8. */
 	@ExceptionHandler
-	ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The query string is not valid percent-encoded UTF-8.");
-		problem.setTitle("Invalid parameter");
+	ProblemDetail noConntrack(NoConntrackException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Not available on this host");
 		return problem;
 	}
 
@@ -91,25 +81,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		// Spring says "No static resource x", which is not what a caller of an API looked
 		// for
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "No endpoint " + ex.getHttpMethod() + " /"
-				+ ex.getResourcePath() + "; the endpoints are listed at /swagger-ui.html.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"No endpoint " + ex.getHttpMethod() + " /" + InvalidParameterException.echo(ex.getResourcePath())
+						+ "; the endpoints are listed at /swagger-ui.html.");
 		return handleExceptionInternal(ex, problem, headers, status, request);
-	}
-
-	/**
-	 * {@code ?format=xml} is a wrong parameter (400), not a wrong Accept header (406).
-	 */
-	@Override
-	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String format = request.getParameter(FormatParameter.NAME);
-		if (FormatParameter.isUnknown(format)) {
-			String allowed = String.join(", ", FormatParameter.NAMES);
-			InvalidParameterException invalid = new InvalidParameterException(FormatParameter.NAME,
-					"Invalid value '" + format + "' for parameter 'format': expected one of " + allowed + ".", allowed);
-			return ResponseEntity.badRequest().body(invalidParameter(invalid));
-		}
-		return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
 	}
 
 	@ExceptionHandler
@@ -118,6 +93,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 		problem.setDetail("An unexpected error occurred; the service log has the details.");
 		return problem;
+	}
+
+	private static ProblemDetail badParameter(String detail, String parameter, String allowed) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("parameter", parameter);
+		problem.setProperty("allowed", allowed);
+		return problem;
+	}
+
+	private static ResponseEntity<ProblemDetail> retryLater(String title, String detail, String seconds) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		problem.setTitle(title);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, seconds)
+			.body(problem);
 	}
 
 }

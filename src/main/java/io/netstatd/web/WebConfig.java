@@ -2,50 +2,51 @@ package io.netstatd.web;
 
 import java.util.List;
 
-import org.springframework.context.annotation.Bean;
+import io.netstatd.limits.ExpensiveRequests;
+import io.netstatd.limits.LimitsProperties;
+
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web settings shared by every endpoint.
+ * Web settings shared by every endpoint: the query binding, the representations.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-	private final ExpensiveRequests expensiveRequests;
+	private final QueryBinding binding;
 
-	WebConfig(ExpensiveRequests expensiveRequests) {
-		this.expensiveRequests = expensiveRequests;
-	}
-
-	/** {@code text/plain} and {@code text/csv} for the bodies that have them. */
-	@Bean
-	TextBodyConverter textBodyConverter() {
-		return new TextBodyConverter();
+	WebConfig(ExpensiveRequests expensive, LimitsProperties limits) {
+		this.binding = new QueryBinding(expensive, limits);
 	}
 
 	/**
-	 * {@code ?format=json|table|csv} chooses as {@code Accept} does; only those three, so
-	 * that {@code format=yaml} is a wrong parameter rather than a guess at a media type.
+	 * {@code text/plain} and {@code text/csv} for the views, after JSON so that JSON
+	 * stays the default.
 	 */
 	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.configureMessageConvertersList((converters) -> converters.add(new TextViewConverter()));
+	}
+
+	@Override
 	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-		configurer.strategies(List.of(new FormatParameter(), new HeaderContentNegotiationStrategy()));
+		configurer.strategies(List.of(new BoundFormat(), new HeaderContentNegotiationStrategy()));
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(this.binding);
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// every API endpoint, new ones included; Swagger UI, springdoc and actuator take
-		// parameters of their own
-		registry.addInterceptor(new UnknownParameterInterceptor())
-			.excludePathPatterns("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/**", "/webjars/**",
-					"/error");
-		// after the parameter check: a typo gets its 400 even when the service is busy
-		registry.addInterceptor(this.expensiveRequests)
-			.addPathPatterns("/connections", "/listening", "/stats/**", "/namespaces");
+		registry.addInterceptor(this.binding);
 	}
 
 }

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SocketTable;
 import io.netstatd.socket.netlink.InetDiagParser;
 import io.netstatd.socket.procfs.NetIpSocketParser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -79,8 +80,8 @@ public class ParserBenchmark {
 
 	@Benchmark
 	@OperationsPerInvocation(SOCKETS)
-	public SocketTable procfsText() {
-		return NetIpSocketParser.parse(this.procfsTable, this.procfsTable.length, Protocol.TCP, "tcp",
+	public Parsed<InetSocket> procfsText() {
+		return NetIpSocketParser.parse(new ProcFile("tcp", this.procfsTable, this.procfsTable.length), Protocol.TCP,
 				ByteOrder.LITTLE_ENDIAN);
 	}
 

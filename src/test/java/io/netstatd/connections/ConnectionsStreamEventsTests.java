@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;
@@ -28,8 +28,8 @@ class ConnectionsStreamEventsTests {
 
 		assertThat(events).hasSize(3);
 		assertThat(text(events.get(0))).startsWith("event:opened\ndata:");
-		assertThat(events.get(0).build())
-			.anySatisfy((part) -> assertThat(part.getData()).isInstanceOf(InetSocket.class));
+		assertThat(events.get(0).build()).anySatisfy((part) -> assertThat(part.getData())
+			.isEqualTo(new ListedSocket(changes(1).get(0).socket(), null, null, null, null)));
 	}
 
 	@Test

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.masquerade.Tuple;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,8 @@ class CounterParsersTests {
 
 	@Test
 	void readsEverySnmpPairUnderItsGroupInTheKernelsOrder() throws IOException {
-		Counters snmp = ProcNetSnmpParser.parse(Files.readString(GOLDEN.resolve("snmp")), "/proc/net/snmp");
+		Counters snmp = Counters
+			.of(ProcNetSnmpParser.parse(ProcFile.of("/proc/net/snmp", Files.readString(GOLDEN.resolve("snmp")))));
 
 		assertThat(snmp.skipped()).isEmpty();
 		assertThat(snmp.groups()).containsOnlyKeys("Ip", "Icmp", "IcmpMsg", "Tcp", "Udp", "UdpLite");
@@ -38,7 +41,8 @@ class CounterParsersTests {
 
 	@Test
 	void readsTheExtendedCountersOfNetstat() throws IOException {
-		Counters netstat = ProcNetSnmpParser.parse(Files.readString(GOLDEN.resolve("netstat")), "/proc/net/netstat");
+		Counters netstat = Counters
+			.of(ProcNetSnmpParser.parse(ProcFile.of("/proc/net/netstat", Files.readString(GOLDEN.resolve("netstat")))));
 
 		assertThat(netstat.skipped()).isEmpty();
 		assertThat(netstat.groups()).containsKeys("TcpExt", "IpExt");
@@ -47,7 +51,8 @@ class CounterParsersTests {
 
 	@Test
 	void leavesOutAndReportsPairsThatDoNotMatchUp() throws IOException {
-		Counters snmp = ProcNetSnmpParser.parse(Files.readString(BAD.resolve("snmp-mismatched")), "snmp");
+		Counters snmp = Counters
+			.of(ProcNetSnmpParser.parse(ProcFile.of("snmp", Files.readString(BAD.resolve("snmp-mismatched")))));
 
 		assertThat(snmp.groups()).containsExactly(
 				entry("Ip", Map.of("Forwarding", 1L, "DefaultTTL", 64L, "InReceives", 6585329L)),
@@ -65,7 +70,8 @@ class CounterParsersTests {
 
 	@Test
 	void groupsSnmp6ByThePrefixUpToItsSix() throws IOException {
-		Counters snmp6 = ProcNetSnmp6Parser.parse(Files.readString(GOLDEN.resolve("snmp6")), "/proc/net/snmp6");
+		Counters snmp6 = Counters
+			.of(ProcNetSnmp6Parser.parse(ProcFile.of("/proc/net/snmp6", Files.readString(GOLDEN.resolve("snmp6")))));
 
 		assertThat(snmp6.skipped()).isEmpty();
 		assertThat(snmp6.groups()).containsKeys("Ip6", "Icmp6", "Udp6", "UdpLite6");
@@ -74,7 +80,8 @@ class CounterParsersTests {
 
 	@Test
 	void reportsSnmp6LinesWithoutAGroupOrAValue() throws IOException {
-		Counters snmp6 = ProcNetSnmp6Parser.parse(Files.readString(BAD.resolve("snmp6-malformed")), "snmp6");
+		Counters snmp6 = Counters
+			.of(ProcNetSnmp6Parser.parse(ProcFile.of("snmp6", Files.readString(BAD.resolve("snmp6-malformed")))));
 
 		assertThat(snmp6.groups()).containsExactly(entry("Ip6", Map.of("InReceives", 983L, "InHdrErrors", 0L)),
 				entry("Icmp6", Map.of("InType133", 4L)), entry("Udp6", Map.of("NoPorts", 2L)));
@@ -85,8 +92,8 @@ class CounterParsersTests {
 
 	@Test
 	void readsSockstatPairs() throws IOException {
-		Counters sockstat = ProcNetSockstatParser.parse(Files.readString(BAD.resolve("sockstat-malformed")),
-				"sockstat");
+		Counters sockstat = Counters.of(ProcNetSockstatParser
+			.parse(ProcFile.of("sockstat", Files.readString(BAD.resolve("sockstat-malformed")))));
 
 		assertThat(sockstat.groups()).containsExactly(entry("sockets", Map.of("used", 211L)),
 				entry("TCP", Map.of("inuse", 9L, "orphan", 0L, "tw", 3L, "alloc", 12L, "mem", 1L)),
@@ -98,8 +105,9 @@ class CounterParsersTests {
 
 	@Test
 	void readsNothingFromAnEmptyFile() {
-		for (Counters counters : List.of(ProcNetSnmpParser.parse("", "f"), ProcNetSnmp6Parser.parse("", "f"),
-				ProcNetSockstatParser.parse("\n", "f"))) {
+		for (Counters counters : List.of(Counters.of(ProcNetSnmpParser.parse(ProcFile.of("f", ""))),
+				Counters.of(ProcNetSnmp6Parser.parse(ProcFile.of("f", ""))),
+				Counters.of(ProcNetSockstatParser.parse(ProcFile.of("f", "\n"))))) {
 			assertThat(counters.groups()).isEmpty();
 			assertThat(counters.skipped()).isEmpty();
 		}

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.netstatd.counters.CounterGroup;
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.ProcNetSnmp6Parser;
 import io.netstatd.counters.ProcNetSnmpParser;
@@ -19,14 +19,14 @@ import io.netstatd.interfaces.ProcNetDevParser;
 import io.netstatd.masquerade.ProcNetNfConntrackParser;
 import io.netstatd.multicast.ProcNetIgmp6Parser;
 import io.netstatd.multicast.ProcNetIgmpParser;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import io.netstatd.routes.ProcNetIpv6RouteParser;
 import io.netstatd.routes.ProcNetRouteParser;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SocketTable;
 import io.netstatd.socket.UnixSocket;
-import io.netstatd.socket.UnixTable;
 import io.netstatd.socket.netlink.InetDiagParser;
 import io.netstatd.socket.netlink.NetlinkException;
 import io.netstatd.socket.netlink.UnixDiagParser;
@@ -62,12 +62,12 @@ class ParserFuzzTests {
 		for (int round = 0; round < ROUNDS; round++) {
 			byte[] mutated = mutate(original, random);
 
-			SocketTable table = NetIpSocketParser.parse(mutated, mutated.length, protocol, "fuzz",
+			Parsed<InetSocket> table = NetIpSocketParser.parse(new ProcFile("fuzz", mutated, mutated.length), protocol,
 					ByteOrder.LITTLE_ENDIAN);
 
-			assertThat(table.sockets().size() + table.skipped().size()).as("round %d", round)
+			assertThat(table.rows().size() + table.skipped().size()).as("round %d", round)
 				.isEqualTo(dataLines(mutated, "sl"));
-			assertThat(table.sockets()).allSatisfy((socket) -> {
+			assertThat(table.rows()).allSatisfy((socket) -> {
 				assertThat(socket.localPort()).isBetween(0, 65535);
 				assertThat(socket.uid()).isBetween(0L, 0xffff_ffffL);
 				assertThat(socket.inode()).isNotNegative();
@@ -83,11 +83,11 @@ class ParserFuzzTests {
 		for (int round = 0; round < ROUNDS; round++) {
 			byte[] mutated = mutate(original, random);
 
-			UnixTable table = ProcNetUnixParser.parse(mutated, mutated.length, "fuzz");
+			Parsed<UnixSocket> table = ProcNetUnixParser.parse(new ProcFile("fuzz", mutated, mutated.length));
 
-			assertThat(table.sockets().size() + table.skipped().size()).as("round %d", round)
+			assertThat(table.rows().size() + table.skipped().size()).as("round %d", round)
 				.isEqualTo(dataLines(mutated, "Num "));
-			assertThat(table.sockets()).allSatisfy((socket) -> assertThat(
+			assertThat(table.rows()).allSatisfy((socket) -> assertThat(
 					socket.path() == null || socket.path().chars().noneMatch((c) -> c < 0x20 || c == 0x7f))
 				.isTrue());
 		}
@@ -98,14 +98,14 @@ class ParserFuzzTests {
 			"counters/snmp-mismatched" })
 	void counterFilesNeverThrowAndNumberWhatTheySkip(String fixture) throws IOException {
 		byte[] original = resource("/procfs/" + fixture);
-		BiFunction<String, String, Counters> parser = fixture.endsWith("snmp6") ? ProcNetSnmp6Parser::parse
+		Function<ProcFile, Parsed<CounterGroup>> parser = fixture.endsWith("snmp6") ? ProcNetSnmp6Parser::parse
 				: fixture.endsWith("sockstat") ? ProcNetSockstatParser::parse : ProcNetSnmpParser::parse;
 		Random random = new Random(fixture.hashCode());
 		for (int round = 0; round < ROUNDS; round++) {
 			byte[] mutated = mutate(original, random);
 			String text = new String(mutated, java.nio.charset.StandardCharsets.UTF_8);
 
-			Counters counters = parser.apply(text, "fuzz");
+			Counters counters = Counters.of(parser.apply(ProcFile.of("fuzz", text)));
 
 			int lines = (int) text.chars().filter((c) -> c == '\n').count() + 1;
 			assertThat(counters.skipped()).as("round %d", round)
@@ -158,21 +158,21 @@ class ParserFuzzTests {
 	private static Function<String, List<SkippedLine>> hostViewParser(String fixture) {
 		ByteOrder order = ByteOrder.LITTLE_ENDIAN;
 		if (fixture.endsWith("dev")) {
-			return (text) -> ProcNetDevParser.parse(text, "dev").skipped();
+			return (text) -> ProcNetDevParser.parse(ProcFile.of("dev", text)).skipped();
 		}
 		if (fixture.endsWith("ipv6_route")) {
-			return (text) -> ProcNetIpv6RouteParser.parse(text, "ipv6_route").skipped();
+			return (text) -> ProcNetIpv6RouteParser.parse(ProcFile.of("ipv6_route", text)).skipped();
 		}
 		if (fixture.endsWith("route")) {
-			return (text) -> ProcNetRouteParser.parse(text, "route", order).skipped();
+			return (text) -> ProcNetRouteParser.parse(ProcFile.of("route", text), order).skipped();
 		}
 		if (fixture.endsWith("igmp6")) {
-			return (text) -> ProcNetIgmp6Parser.parse(text, "igmp6").skipped();
+			return (text) -> ProcNetIgmp6Parser.parse(ProcFile.of("igmp6", text)).skipped();
 		}
 		if (fixture.contains("igmp")) {
-			return (text) -> ProcNetIgmpParser.parse(text, "igmp", order).skipped();
+			return (text) -> ProcNetIgmpParser.parse(ProcFile.of("igmp", text), order).skipped();
 		}
-		return (text) -> ProcNetNfConntrackParser.parse(text, "nf_conntrack").skipped();
+		return (text) -> ProcNetNfConntrackParser.parse(ProcFile.of("nf_conntrack", text)).skipped();
 	}
 
 	/** One random damage: the kinds a moving or hostile /proc can produce. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +19,12 @@ class ProcNetDevParserTests {
 
 	@Test
 	void readsTheCapturedFile() throws IOException {
-		ProcNetDevParser.Result dev = ProcNetDevParser
-			.parse(Files.readString(Path.of("src/test/resources/procfs/golden/net/dev")), "dev");
+		Parsed<DevCounters> dev = ProcNetDevParser
+			.parse(ProcFile.of("dev", Files.readString(Path.of("src/test/resources/procfs/golden/net/dev"))));
 
 		assertThat(dev.skipped()).isEmpty();
-		assertThat(dev.interfaces()).extracting(DevCounters::name).containsExactly("lo", "ifb0", "ifb1", "eth0");
-		NetInterface eth0 = NetInterface.of(dev.interfaces().get(3), 1400, 0x1043);
+		assertThat(dev.rows()).extracting(DevCounters::name).containsExactly("lo", "ifb0", "ifb1", "eth0");
+		NetInterface eth0 = NetInterface.of(dev.rows().get(3), 1400, 0x1043);
 		assertThat(eth0.rxOk()).isEqualTo(9293);
 		assertThat(eth0.txOk()).isEqualTo(7651);
 		assertThat(eth0.rxBytes()).isEqualTo(259574971L);
@@ -32,13 +34,14 @@ class ProcNetDevParserTests {
 
 	@Test
 	void leavesOutAndReportsBadLines() throws IOException {
-		ProcNetDevParser.Result dev = ProcNetDevParser
-			.parse(Files.readString(Path.of("src/test/resources/procfs/host/dev-malformed")), "dev");
+		Parsed<DevCounters> dev = ProcNetDevParser
+			.parse(ProcFile.of("dev", Files.readString(Path.of("src/test/resources/procfs/host/dev-malformed"))));
 
-		assertThat(dev.interfaces()).extracting(DevCounters::name).containsExactly("lo", "wlan0");
-		NetInterface wlan0 = NetInterface.of(dev.interfaces().get(1), null, null);
+		assertThat(dev.rows()).extracting(DevCounters::name).containsExactly("lo", "wlan0");
+		// RX-ERR is errs (3) plus frame (6), as netstat adds them
+		NetInterface wlan0 = NetInterface.of(dev.rows().get(1), null, null);
 		assertThat(wlan0)
-			.isEqualTo(new NetInterface("wlan0", null, null, false, 2, 3, 4, 5, 10, 11, 12, 13, 1, 9, 6, 8, 14, 15));
+			.isEqualTo(new NetInterface("wlan0", null, null, false, 2, 9, 4, 5, 10, 11, 12, 13, 1, 9, 6, 8, 14, 15));
 		assertThat(dev.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(4, "expected 16 counters, found 3"), tuple(5, "no interface name before a colon"),
 					tuple(6, "a counter is not an unsigned 63-bit integer"),

@@ -10,11 +10,13 @@ import java.util.Map;
 
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.ProcNetSockstatParser;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SkippedLine;
-import io.netstatd.socket.SkippedLineCounter;
 import io.netstatd.socket.SocketState;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -32,10 +34,10 @@ class HostMetricsTests {
 	void formatsOneSnapshot() throws IOException {
 		List<InetSocket> tcp = List.of(socket(SocketState.LISTEN, 8080, 3), socket(SocketState.ESTABLISHED, 8080, 0),
 				socket(SocketState.ESTABLISHED, 8080, 0), socket(SocketState.TIME_WAIT, 8080, 0));
-		Counters sockstat = ProcNetSockstatParser
-			.parse(Files.readString(Path.of("src/test/resources/procfs/counters/sockstat-malformed")), "sockstat");
+		Counters sockstat = Counters.of(ProcNetSockstatParser.parse(ProcFile.of("sockstat",
+				Files.readString(Path.of("src/test/resources/procfs/counters/sockstat-malformed")))));
 		Counters protocols = new Counters(Map.of("TcpExt", Map.of("ListenOverflows", 7L)), List.of());
-		SkippedLineCounter skipped = new SkippedLineCounter();
+		SkippedLineCounter skipped = new SkippedLineCounter(new ProcfsProperties(Path.of("/proc")));
 		skipped.count("/proc/net/tcp", List.of(new SkippedLine("/proc/net/tcp", 3, "bad", "x"),
 				new SkippedLine("/proc/net/tcp", 9, "bad", "y")));
 		skipped.count("/proc/net/snmp", List.of());

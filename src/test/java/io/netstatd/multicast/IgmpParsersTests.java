@@ -5,7 +5,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.inet.Family;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +21,12 @@ class IgmpParsersTests {
 
 	@Test
 	void readsGroupsUnderTheInterfaceAboveThem() throws IOException {
-		ProcNetIgmpParser.Result result = ProcNetIgmpParser.parse(Files.readString(HOST.resolve("igmp-malformed")),
-				"igmp", ByteOrder.LITTLE_ENDIAN);
+		Parsed<Membership> result = ProcNetIgmpParser
+			.parse(ProcFile.of("igmp", Files.readString(HOST.resolve("igmp-malformed"))), ByteOrder.LITTLE_ENDIAN);
 
-		assertThat(result.memberships()).containsExactly(new Membership("inet", "lo", 1, "224.0.0.1", 1),
-				new Membership("inet", "lo", 1, "224.0.0.251", 3), new Membership("inet", "eth0", 4, "224.0.0.22", 2));
+		assertThat(result.rows()).containsExactly(new Membership(Family.INET, "lo", 1, "224.0.0.1", 1),
+				new Membership(Family.INET, "lo", 1, "224.0.0.251", 3),
+				new Membership(Family.INET, "eth0", 4, "224.0.0.22", 2));
 		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(2, "a group without an interface line above it"),
 					tuple(6, "the group or its users is not a number"), tuple(7, "not an interface line"),
@@ -32,11 +36,11 @@ class IgmpParsersTests {
 
 	@Test
 	void readsIpv6GroupsInNetworkByteOrder() throws IOException {
-		ProcNetIgmpParser.Result result = ProcNetIgmp6Parser.parse(Files.readString(HOST.resolve("igmp6-malformed")),
-				"igmp6");
+		Parsed<Membership> result = ProcNetIgmp6Parser
+			.parse(ProcFile.of("igmp6", Files.readString(HOST.resolve("igmp6-malformed"))));
 
-		assertThat(result.memberships()).containsExactly(new Membership("inet6", "lo", 1, "ff02::1", 1),
-				new Membership("inet6", "eth0", 4, "ff02::1:ff00:2", 1));
+		assertThat(result.rows()).containsExactly(new Membership(Family.INET6, "lo", 1, "ff02::1", 1),
+				new Membership(Family.INET6, "eth0", 4, "ff02::1:ff00:2", 1));
 		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "a column is not the number the kernel prints there"),
 					tuple(4, "a column is not the number the kernel prints there"),
@@ -46,15 +50,16 @@ class IgmpParsersTests {
 	@Test
 	void readsTheCapturedFiles() throws IOException {
 		Path golden = Path.of("src/test/resources/procfs/golden/net");
-		ProcNetIgmpParser.Result igmp = ProcNetIgmpParser.parse(Files.readString(golden.resolve("igmp")), "igmp",
+		Parsed<Membership> igmp = ProcNetIgmpParser.parse(ProcFile.of("igmp", Files.readString(golden.resolve("igmp"))),
 				ByteOrder.LITTLE_ENDIAN);
-		ProcNetIgmpParser.Result igmp6 = ProcNetIgmp6Parser.parse(Files.readString(golden.resolve("igmp6")), "igmp6");
+		Parsed<Membership> igmp6 = ProcNetIgmp6Parser
+			.parse(ProcFile.of("igmp6", Files.readString(golden.resolve("igmp6"))));
 
 		assertThat(igmp.skipped()).isEmpty();
-		assertThat(igmp.memberships()).extracting(Membership::iface, Membership::group)
+		assertThat(igmp.rows()).extracting(Membership::iface, Membership::group)
 			.containsExactly(tuple("lo", "224.0.0.1"), tuple("eth0", "224.0.0.1"));
 		assertThat(igmp6.skipped()).isEmpty();
-		assertThat(igmp6.memberships()).hasSize(10)
+		assertThat(igmp6.rows()).hasSize(10)
 			.extracting(Membership::iface, Membership::group)
 			.contains(tuple("eth0", "ff02::1:ff00:2"), tuple("ifb1", "ff01::1"));
 	}

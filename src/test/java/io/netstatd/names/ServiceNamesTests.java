@@ -3,6 +3,7 @@ package io.netstatd.names;
 import java.util.Map;
 
 import io.netstatd.socket.Protocol;
+import io.netstatd.web.TextTable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class ServiceNamesTests {
 				www-alt		80/tcp
 				broken line
 				""");
-		ServiceNames.Table table = new ServiceNames.Table(parsed);
+		ServiceNames.Snapshot table = new ServiceNames.Snapshot(parsed);
 
 		assertThat(table.name(80, Protocol.TCP6)).isEqualTo("http");
 		assertThat(table.name(53, Protocol.UDP)).isEqualTo("domain");

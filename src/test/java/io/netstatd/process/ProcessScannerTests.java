@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
-import io.netstatd.socket.procfs.ProcfsProperties;
+import io.netstatd.procfs.ProcfsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

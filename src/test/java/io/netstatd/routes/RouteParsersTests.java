@@ -5,7 +5,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.inet.Family;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,14 +26,15 @@ class RouteParsersTests {
 
 	@Test
 	void readsIpv4RoutesInHostByteOrder() throws IOException {
-		ProcNetRouteParser.Result result = ProcNetRouteParser.parse(Files.readString(HOST.resolve("route-malformed")),
-				"route", ByteOrder.LITTLE_ENDIAN);
+		Parsed<Route> result = ProcNetRouteParser
+			.parse(ProcFile.of("route", Files.readString(HOST.resolve("route-malformed"))), ByteOrder.LITTLE_ENDIAN);
 
-		assertThat(result.routes()).containsExactly(
-				new Route("inet", "0.0.0.0", 0, "0.0.0.0", "192.0.2.1", "UG", 100, 0, 0, "eth0", 0L, 0L, 0L),
-				new Route("inet", "192.168.0.0", 24, "255.255.255.0", "0.0.0.0", "U", 0, 0, 0, "eth0", 1500L, 0L, 0L),
-				new Route("inet", "10.0.0.0", 8, "255.0.0.0", "0.0.0.0", "!", 0, 0, 0, "*", 0L, 0L, 0L),
-				new Route("inet", "127.0.0.1", 32, "255.255.255.255", "0.0.0.0", "UH", 0, 0, 0, "eth0", 0L, 0L, 0L));
+		assertThat(result.rows()).containsExactly(
+				new Route(Family.INET, "0.0.0.0", 0, "0.0.0.0", "192.0.2.1", "UG", 100, 0, 0, "eth0", 0L, 0L, 0L),
+				new Route(Family.INET, "192.168.0.0", 24, "255.255.255.0", "0.0.0.0", "U", 0, 0, 0, "eth0", 1500L, 0L,
+						0L),
+				new Route(Family.INET, "10.0.0.0", 8, "255.0.0.0", "0.0.0.0", "!", 0, 0, 0, "*", 0L, 0L, 0L), new Route(
+						Family.INET, "127.0.0.1", 32, "255.255.255.255", "0.0.0.0", "UH", 0, 0, 0, "eth0", 0L, 0L, 0L));
 		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(4, "expected 11 columns, found 7"),
 					tuple(6, "a column is not the number the kernel prints there"));
@@ -38,12 +42,12 @@ class RouteParsersTests {
 
 	@Test
 	void readsIpv6RoutesInNetworkByteOrder() throws IOException {
-		ProcNetRouteParser.Result result = ProcNetIpv6RouteParser
-			.parse(Files.readString(HOST.resolve("ipv6_route-malformed")), "ipv6_route");
+		Parsed<Route> result = ProcNetIpv6RouteParser
+			.parse(ProcFile.of("ipv6_route", Files.readString(HOST.resolve("ipv6_route-malformed"))));
 
-		assertThat(result.routes()).containsExactly(
-				new Route("inet6", "::", 0, null, "fd00::1", "UG", 1024, 3, 0, "eth0", null, null, null),
-				new Route("inet6", "::ffff:0:0", 96, null, "::", "U", 1024, 1, 0, "eth0", null, null, null));
+		assertThat(result.rows()).containsExactly(
+				new Route(Family.INET6, "::", 0, null, "fd00::1", "UG", 1024, 3, 0, "eth0", null, null, null),
+				new Route(Family.INET6, "::ffff:0:0", 96, null, "::", "U", 1024, 1, 0, "eth0", null, null, null));
 		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "a column is not the hex number the kernel prints there"),
 					tuple(4, "a column is not the hex number the kernel prints there"),
@@ -53,18 +57,18 @@ class RouteParsersTests {
 	@Test
 	void readsTheCapturedTables() throws IOException {
 		Path golden = Path.of("src/test/resources/procfs/golden/net");
-		ProcNetRouteParser.Result ipv4 = ProcNetRouteParser.parse(Files.readString(golden.resolve("route")), "route",
+		Parsed<Route> ipv4 = ProcNetRouteParser.parse(ProcFile.of("route", Files.readString(golden.resolve("route"))),
 				ByteOrder.LITTLE_ENDIAN);
-		ProcNetRouteParser.Result ipv6 = ProcNetIpv6RouteParser.parse(Files.readString(golden.resolve("ipv6_route")),
-				"ipv6_route");
+		Parsed<Route> ipv6 = ProcNetIpv6RouteParser
+			.parse(ProcFile.of("ipv6_route", Files.readString(golden.resolve("ipv6_route"))));
 
 		assertThat(ipv4.skipped()).isEmpty();
-		assertThat(ipv4.routes()).extracting(Route::destination, Route::gateway, Route::flags)
+		assertThat(ipv4.rows()).extracting(Route::destination, Route::gateway, Route::flags)
 			.containsExactly(tuple("0.0.0.0", "192.0.2.1", "UG"), tuple("192.0.2.0", "0.0.0.0", "U"));
 		assertThat(ipv6.skipped()).isEmpty();
 		// netstat -6rn on the host it was captured on: Un for local routes, !n for the
 		// reject route, whose metric netstat prints as -1
-		assertThat(ipv6.routes()).extracting(Route::destination, Route::prefixLength, Route::flags, Route::metric)
+		assertThat(ipv6.rows()).extracting(Route::destination, Route::prefixLength, Route::flags, Route::metric)
 			.containsExactly(tuple("fd00::", 64, "U", 256L), tuple("fe80::", 64, "U", 256L),
 					tuple("::", 0, "UG", 1024L), tuple("::1", 128, "Un", 0L), tuple("fd00::2", 128, "Un", 0L),
 					tuple("fe80::fc:ff:fe00:1", 128, "Un", 0L), tuple("ff00::", 8, "U", 256L),

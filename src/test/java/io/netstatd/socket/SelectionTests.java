@@ -2,6 +2,9 @@ package io.netstatd.socket;
 
 import java.util.EnumSet;
 
+import io.netstatd.inet.AddressRange;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.inet.PortRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,16 +81,46 @@ class SelectionTests {
 
 	@Test
 	void namesSsStateGroups() {
-		assertThat(SocketState.group("bucket")).containsExactlyInAnyOrder(SocketState.SYN_RECV, SocketState.TIME_WAIT);
-		assertThat(SocketState.group("connected")).containsExactlyInAnyOrder(SocketState.ESTABLISHED,
+		assertThat(SocketState.named("bucket")).containsExactlyInAnyOrder(SocketState.SYN_RECV, SocketState.TIME_WAIT);
+		assertThat(SocketState.named("connected")).containsExactlyInAnyOrder(SocketState.ESTABLISHED,
 				SocketState.SYN_SENT, SocketState.SYN_RECV, SocketState.FIN_WAIT1, SocketState.FIN_WAIT2,
 				SocketState.TIME_WAIT, SocketState.CLOSE_WAIT, SocketState.LAST_ACK, SocketState.CLOSING);
-		assertThat(SocketState.group("Synchronized")).doesNotContain(SocketState.SYN_SENT)
+		assertThat(SocketState.named("Synchronized")).doesNotContain(SocketState.SYN_SENT)
 			.contains(SocketState.SYN_RECV);
-		assertThat(SocketState.group("big")).doesNotContain(SocketState.SYN_RECV, SocketState.TIME_WAIT)
+		assertThat(SocketState.named("big")).doesNotContain(SocketState.SYN_RECV, SocketState.TIME_WAIT)
 			.contains(SocketState.LISTEN, SocketState.UNCONN);
-		assertThat(SocketState.group("all")).isEqualTo(EnumSet.allOf(SocketState.class));
-		assertThat(SocketState.group("listening")).isNull();
+		assertThat(SocketState.named("all")).isEqualTo(EnumSet.allOf(SocketState.class));
+		assertThat(SocketState.named("nosuchgroup")).isNull();
+	}
+
+	/**
+	 * ss prints ESTAB, SYN-SENT, ...; its filter takes established, closed, listening.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			ESTAB        | ESTABLISHED
+			estab        | ESTABLISHED
+			established  | ESTABLISHED
+			SYN-SENT     | SYN_SENT
+			syn-recv     | SYN_RECV
+			FIN-WAIT-1   | FIN_WAIT1
+			fin-wait-2   | FIN_WAIT2
+			TIME-WAIT    | TIME_WAIT
+			time_wait    | TIME_WAIT
+			CLOSE-WAIT   | CLOSE_WAIT
+			LAST-ACK     | LAST_ACK
+			listening    | LISTEN
+			Listen       | LISTEN
+			closing      | CLOSING
+			UNCONN       | UNCONN
+			""")
+	void takesSsStateSpellings(String word, SocketState state) {
+		assertThat(SocketState.named(word)).containsExactly(state);
+	}
+
+	@Test
+	void takesSsClosedAsCode07OfBothTables() {
+		assertThat(SocketState.named("closed")).containsExactlyInAnyOrder(SocketState.CLOSE, SocketState.UNCONN);
 	}
 
 	@Test
@@ -101,6 +134,8 @@ class SelectionTests {
 		assertThat(java.util.stream.Stream.of(busier, quiet, busy).sorted(SocketOrder.of("localPort")))
 			.containsExactly(quiet, busy, busier);
 		assertThat(SocketOrder.of("rcvQ")).isNull();
+		assertThat(java.util.stream.Stream.of(quiet, busier, busy).sorted(SocketOrder.of("-RECVQ")))
+			.containsExactly(busier, busy, quiet);
 	}
 
 	private static InetSocket socket(int port, long recvQ) {

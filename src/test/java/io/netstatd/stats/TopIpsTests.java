@@ -3,10 +3,10 @@ package io.netstatd.stats;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.Skipped;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;
 import org.junit.jupiter.api.Test;

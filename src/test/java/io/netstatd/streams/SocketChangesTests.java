@@ -2,8 +2,8 @@ package io.netstatd.streams;
 
 import java.util.List;
 
+import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
 import org.junit.jupiter.api.Test;

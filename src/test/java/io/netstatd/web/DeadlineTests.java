@@ -1,5 +1,6 @@
 package io.netstatd.web;
 
+import io.netstatd.limits.Deadline;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

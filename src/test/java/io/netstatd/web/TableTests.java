@@ -11,7 +11,7 @@ class TableTests {
 
 	@Test
 	void alignsColumnsWithoutTrailingSpaces() {
-		Table table = new Table("Proto", "Local Address", "State").add("tcp", "127.0.0.1:80", "LISTEN")
+		TextTable table = new TextTable("Proto", "Local Address", "State").add("tcp", "127.0.0.1:80", "LISTEN")
 			.add("tcp6", ":::22", "");
 
 		assertThat(table.aligned()).isEqualTo("""
@@ -23,26 +23,26 @@ class TableTests {
 
 	@Test
 	void quotesCsvCellsThatNeedIt() {
-		Table table = new Table("name", "path").add("a,b", "say \"hi\"").add("plain", null);
+		TextTable table = new TextTable("name", "path").add("a,b", "say \"hi\"").add("plain", null);
 
 		assertThat(table.csv()).isEqualTo("name,path\r\n\"a,b\",\"say \"\"hi\"\"\"\r\nplain,\r\n");
 	}
 
 	@Test
 	void refusesRowsOfTheWrongWidth() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new Table("a", "b").add("1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new TextTable("a", "b").add("1"));
 	}
 
 	@Test
 	void printsUniqCountLinesInSortRnOrder() {
-		record Line(long count, String value) implements Table.CountedLine {
+		record Line(long count, String value) implements TextTable.CountedLine {
 		}
 
-		String text = Table.uniqCount(List.of(new Line(2, "ESTABLISHED"), new Line(12, "TIME_WAIT"),
+		String text = TextTable.uniqCount(List.of(new Line(2, "ESTABLISHED"), new Line(12, "TIME_WAIT"),
 				new Line(2, "LISTEN"), new Line(123456789, "X")));
 
 		assertThat(text).isEqualTo("123456789 X\n     12 TIME_WAIT\n      2 LISTEN\n      2 ESTABLISHED\n");
-		assertThat(Table.uniqCount(List.of())).isEmpty();
+		assertThat(TextTable.uniqCount(List.of())).isEmpty();
 	}
 
 }

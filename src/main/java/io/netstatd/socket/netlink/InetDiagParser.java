@@ -3,8 +3,8 @@ package io.netstatd.socket.netlink;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;

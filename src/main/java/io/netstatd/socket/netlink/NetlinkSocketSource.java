@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.netstatd.procfs.Parsed;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
-import io.netstatd.socket.SocketTable;
 import io.netstatd.socket.UnixSocket;
-import io.netstatd.socket.UnixTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +43,11 @@ public class NetlinkSocketSource implements SocketSource {
 	}
 
 	@Override
-	public SocketTable read(Set<Protocol> protocols, Set<SocketState> states) {
-		return SocketTable.join(protocols, (protocol) -> read(protocol, states));
+	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states) {
+		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states));
 	}
 
-	private SocketTable read(Protocol protocol, Set<SocketState> states) {
+	private Parsed<InetSocket> read(Protocol protocol, Set<SocketState> states) {
 		if (!SockDiag.dumps(protocol)) {
 			return this.fallback.read(EnumSet.of(protocol), states);
 		}
@@ -57,7 +56,7 @@ public class NetlinkSocketSource implements SocketSource {
 		List<InetSocket> sockets = new ArrayList<>();
 		try {
 			SockDiag.dump(protocol, stateMask(protocol, states), sockets);
-			return new SocketTable(sockets, List.of());
+			return new Parsed<>(sockets, List.of());
 		}
 		catch (NetlinkException ex) {
 			warnOnce(protocol.label(), ex);
@@ -70,8 +69,8 @@ public class NetlinkSocketSource implements SocketSource {
 	 * alone where sock_diag has no unix_diag.
 	 */
 	@Override
-	public UnixTable readUnix() {
-		UnixTable procfs = this.fallback.readUnix();
+	public Parsed<UnixSocket> readUnix() {
+		Parsed<UnixSocket> procfs = this.fallback.readUnix();
 		List<UnixSocket> sockets = new ArrayList<>();
 		try {
 			SockDiag.dumpUnix(sockets);

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.UnixSocket;
-import io.netstatd.socket.UnixTable;
 
 /**
  * Joins what sock_diag and {@code /proc/net/unix} say of the same moment. sock_diag is
@@ -21,9 +21,9 @@ final class UnixReconciler {
 	private UnixReconciler() {
 	}
 
-	static UnixTable reconcile(List<UnixSocket> fromNetlink, UnixTable fromProcfs, String file) {
+	static Parsed<UnixSocket> reconcile(List<UnixSocket> fromNetlink, Parsed<UnixSocket> fromProcfs, String file) {
 		Map<Long, UnixSocket> procfs = new HashMap<>();
-		fromProcfs.sockets().forEach((socket) -> procfs.putIfAbsent(socket.inode(), socket));
+		fromProcfs.rows().forEach((socket) -> procfs.putIfAbsent(socket.inode(), socket));
 		List<UnixSocket> sockets = new ArrayList<>(fromNetlink.size());
 		Map<Long, Boolean> listed = new HashMap<>();
 		for (UnixSocket socket : fromNetlink) {
@@ -33,7 +33,7 @@ final class UnixReconciler {
 			listed.put(socket.inode(), Boolean.TRUE);
 		}
 		List<SkippedLine> skipped = new ArrayList<>(fromProcfs.skipped());
-		for (UnixSocket line : fromProcfs.sockets()) {
+		for (UnixSocket line : fromProcfs.rows()) {
 			if (!listed.containsKey(line.inode())) {
 				skipped.add(new SkippedLine(file, 0,
 						"inode " + line.inode() + " is not a socket sock_diag lists: forged by a name holding a "
@@ -41,7 +41,7 @@ final class UnixReconciler {
 						(line.path() != null) ? line.path() : ""));
 			}
 		}
-		return new UnixTable(sockets, skipped);
+		return new Parsed<>(sockets, skipped);
 	}
 
 }

@@ -5,13 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcAddresses;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;
-import io.netstatd.socket.SocketTable;
 
 /**
  * Parses the socket tables {@code /proc/net/tcp}, {@code tcp6}, {@code udp} and
@@ -32,8 +36,6 @@ public final class NetIpSocketParser {
 	 */
 	private static final int COLUMNS = 10;
 
-	private static final int MAX_TEXT = 200;
-
 	private static final int USER_HZ = 100;
 
 	private NetIpSocketParser() {
@@ -41,38 +43,39 @@ public final class NetIpSocketParser {
 
 	/**
 	 * Parses a table read from a host with the native byte order.
-	 * @see #parse(byte[], int, Protocol, String, ByteOrder)
+	 * @param file the file
+	 * @param protocol the table, which says the address width and what state codes mean
+	 * @return the sockets and the skipped lines
+	 * @see #parse(ProcFile, Protocol, ByteOrder)
 	 */
-	public static SocketTable parse(byte[] data, int length, Protocol protocol, String file) {
-		return parse(data, length, protocol, file, ByteOrder.nativeOrder());
+	public static Parsed<InetSocket> parse(ProcFile file, Protocol protocol) {
+		return parse(file, protocol, ByteOrder.nativeOrder());
 	}
 
 	/**
-	 * Parses the first {@code length} bytes of {@code data} as the table of
-	 * {@code protocol}.
-	 * @param data the file's content
-	 * @param length how many bytes of {@code data} hold it
+	 * Parses {@code file} as the table of {@code protocol}.
+	 * @param file the file
 	 * @param protocol the table, which says the address width and what state codes mean
-	 * @param file the file's name, for the report of skipped lines
 	 * @param byteOrder the byte order of the host that printed the file
 	 * @return the sockets and the skipped lines
 	 */
-	public static SocketTable parse(byte[] data, int length, Protocol protocol, String file, ByteOrder byteOrder) {
-		List<InetSocket> sockets = new ArrayList<>(Math.max(16, length / 150));
+	public static Parsed<InetSocket> parse(ProcFile file, Protocol protocol, ByteOrder byteOrder) {
+		byte[] data = file.data();
+		List<InetSocket> sockets = new ArrayList<>(Math.max(16, file.length() / 150));
 		List<SkippedLine> skipped = new ArrayList<>(0);
-		Line line = new Line(data, protocol, byteOrder == ByteOrder.LITTLE_ENDIAN);
-		ProcLines.forEach(data, length, (lineNumber, start, end) -> {
+		Line line = new Line(data, protocol, byteOrder);
+		ProcLines.forEach(data, file.length(), (lineNumber, start, end) -> {
 			if (!(lineNumber == 1 && isHeader(data, start, end)) && !isBlank(data, start, end)) {
 				String problem = line.parse(start, end);
 				if (problem == null) {
 					sockets.add(line.socket);
 				}
 				else {
-					skipped.add(new SkippedLine(file, lineNumber, problem, text(data, start, end)));
+					skipped.add(SkippedLine.of(file.name(), lineNumber, problem, file.text(start, end)));
 				}
 			}
 		});
-		return new SocketTable(sockets, skipped);
+		return new Parsed<>(sockets, skipped);
 	}
 
 	private static boolean isHeader(byte[] data, int start, int end) {
@@ -91,11 +94,6 @@ public final class NetIpSocketParser {
 		return i;
 	}
 
-	private static String text(byte[] data, int start, int end) {
-		String text = new String(data, start, Math.min(end - start, MAX_TEXT), StandardCharsets.UTF_8);
-		return text.strip();
-	}
-
 	/** One line's columns, found in place; reused from line to line. */
 	private static final class Line {
 
@@ -103,7 +101,9 @@ public final class NetIpSocketParser {
 
 		private final Protocol protocol;
 
-		private final boolean littleEndian;
+		private final ByteOrder byteOrder;
+
+		private final int[] words = new int[4];
 
 		private final int addressDigits;
 
@@ -113,10 +113,10 @@ public final class NetIpSocketParser {
 
 		private InetSocket socket;
 
-		Line(byte[] data, Protocol protocol, boolean littleEndian) {
+		Line(byte[] data, Protocol protocol, ByteOrder byteOrder) {
 			this.data = data;
 			this.protocol = protocol;
-			this.littleEndian = littleEndian;
+			this.byteOrder = byteOrder;
 			this.addressDigits = protocol.ipv6() ? 32 : 8;
 		}
 
@@ -220,7 +220,7 @@ public final class NetIpSocketParser {
 				return -1;
 			}
 			for (int i = this.from[column]; i < this.to[column]; i++) {
-				if (i != colon && Hex.digit(this.data[i]) < 0) {
+				if (i != colon && ProcNumbers.hexDigit(this.data[i]) < 0) {
 					return -1;
 				}
 			}
@@ -239,53 +239,25 @@ public final class NetIpSocketParser {
 		/** An address whose hex digits start at {@code start}; the digits are checked. */
 		private IpAddress address(int start) {
 			if (!this.protocol.ipv6()) {
-				return IpAddress.ipv4(word(start));
+				return ProcAddresses.ipv4Word(word(start), this.byteOrder);
 			}
-			long high = ((long) word(start) << 32) | Integer.toUnsignedLong(word(start + 8));
-			long low = ((long) word(start + 16) << 32) | Integer.toUnsignedLong(word(start + 24));
-			return IpAddress.ipv6(high, low);
+			for (int i = 0; i < 4; i++) {
+				this.words[i] = word(start + 8 * i);
+			}
+			return ProcAddresses.ipv6Words(this.words, this.byteOrder);
 		}
 
-		/**
-		 * A 32-bit word as the kernel printed it (%08X of host order), in network order.
-		 */
+		/** A 32-bit word as the kernel printed it ({@code %08X}). */
 		private int word(int start) {
-			int printed = (int) hex(start, start + 8, 8);
-			return this.littleEndian ? Integer.reverseBytes(printed) : printed;
+			return (int) ProcNumbers.hex(this.data, start, start + 8, 8);
 		}
 
-		/** The hex number in {@code [start, end)} of at most {@code maxDigits}, or -1. */
 		private long hex(int start, int end, int maxDigits) {
-			if (end <= start || end - start > maxDigits) {
-				return -1;
-			}
-			long value = 0;
-			for (int i = start; i < end; i++) {
-				int digit = Hex.digit(this.data[i]);
-				if (digit < 0) {
-					return -1;
-				}
-				value = (value << 4) | digit;
-			}
-			return (maxDigits == 16 && value < 0) ? Long.MAX_VALUE : value;
+			return ProcNumbers.hex(this.data, start, end, maxDigits);
 		}
 
-		/**
-		 * The decimal number in {@code [start, end)}, or -1 when not one or past 2^63-1.
-		 */
 		private long decimal(int start, int end) {
-			if (end <= start || end - start > 19) {
-				return -1;
-			}
-			long value = 0;
-			for (int i = start; i < end; i++) {
-				int digit = this.data[i] - '0';
-				if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
-					return -1;
-				}
-				value = value * 10 + digit;
-			}
-			return value;
+			return ProcNumbers.decimal(this.data, start, end);
 		}
 
 	}

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.socket.Protocol;
 import io.netstatd.socket.UnixSocket;
-import io.netstatd.socket.UnixTable;
 
 /**
  * Parses {@code /proc/net/unix} ({@code unix_seq_show} in {@code net/unix/af_unix.c}):
@@ -26,10 +30,16 @@ public final class ProcNetUnixParser {
 	private ProcNetUnixParser() {
 	}
 
-	public static UnixTable parse(byte[] data, int length, String file) {
+	/**
+	 * Parses {@code /proc/net/unix}.
+	 * @param file the file
+	 * @return the sockets and the lines left out
+	 */
+	public static Parsed<UnixSocket> parse(ProcFile file) {
+		byte[] data = file.data();
 		List<UnixSocket> sockets = new ArrayList<>();
 		List<SkippedLine> skipped = new ArrayList<>(0);
-		ProcLines.forEach(data, length, (lineNumber, start, end) -> {
+		ProcLines.forEach(data, file.length(), (lineNumber, start, end) -> {
 			boolean header = lineNumber == 1 && startsWith(data, start, end, "Num ");
 			if (!header && end > start) {
 				Line line = new Line(data, start, end);
@@ -38,12 +48,12 @@ public final class ProcNetUnixParser {
 					sockets.add(line.socket);
 				}
 				else {
-					skipped.add(new SkippedLine(file, lineNumber, problem,
+					skipped.add(SkippedLine.of(file.name(), lineNumber, problem,
 							UnixSocket.displayName(data, start, Math.min(end - start, 200))));
 				}
 			}
 		});
-		return new UnixTable(sockets, skipped);
+		return new Parsed<>(sockets, skipped);
 	}
 
 	private static boolean startsWith(byte[] data, int start, int end, String prefix) {
@@ -121,7 +131,7 @@ public final class ProcNetUnixParser {
 
 		private int hexRun() {
 			int from = this.at;
-			while (this.at < this.end && Hex.digit(this.data[this.at]) >= 0) {
+			while (this.at < this.end && ProcNumbers.hexDigit(this.data[this.at]) >= 0) {
 				this.at++;
 			}
 			return this.at - from;
@@ -134,7 +144,7 @@ public final class ProcNetUnixParser {
 			}
 			long value = 0;
 			for (int i = 0; i < digits; i++) {
-				int digit = Hex.digit(this.data[this.at + i]);
+				int digit = ProcNumbers.hexDigit(this.data[this.at + i]);
 				if (digit < 0) {
 					return -1;
 				}

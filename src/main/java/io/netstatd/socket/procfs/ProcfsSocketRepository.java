@@ -1,30 +1,33 @@
 package io.netstatd.socket.procfs;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
-import io.netstatd.socket.SocketTable;
-import io.netstatd.socket.UnixTable;
-
-import org.springframework.stereotype.Repository;
+import io.netstatd.socket.UnixSocket;
 
 /**
- * Reads the socket tables under {@code <procfs root>/net/}. {@code tcp} and {@code udp}
- * must be there (their absence means procfs is not where it is configured); the IPv6
- * tables are missing on a host with IPv6 off, raw and UDP-Lite ones without their
- * modules, and that is no error.
+ * Reads the socket tables under {@code <root>/net/}: the configured procfs root, or
+ * {@code /proc/<pid>} for another namespace. {@code tcp} and {@code udp} must be there
+ * (their absence means procfs is not where it is configured); the IPv6 tables are missing
+ * on a host with IPv6 off, raw and UDP-Lite ones without their modules, and that is no
+ * error.
  */
-@Repository
 public class ProcfsSocketRepository implements SocketSource {
 
 	private final Path root;
 
-	public ProcfsSocketRepository(ProcfsProperties properties) {
-		this.root = properties.root();
+	/**
+	 * Reads the tables under {@code root}/net.
+	 * @param root the procfs root, or a process's directory in it
+	 */
+	public ProcfsSocketRepository(Path root) {
+		this.root = root;
 	}
 
 	/**
@@ -32,8 +35,8 @@ public class ProcfsSocketRepository implements SocketSource {
 	 * procfs cannot leave out states: all are returned.
 	 */
 	@Override
-	public SocketTable read(Set<Protocol> protocols, Set<SocketState> states) {
-		return SocketTable.join(protocols, this::read);
+	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states) {
+		return SocketSource.eachTable(protocols, this::read);
 	}
 
 	/**
@@ -41,13 +44,9 @@ public class ProcfsSocketRepository implements SocketSource {
 	 * none.
 	 */
 	@Override
-	public UnixTable readUnix() {
-		Path file = this.root.resolve("net/unix");
-		ProcFile content = ProcFile.readIfPresent(file);
-		if (content == null) {
-			return new UnixTable(List.of(), List.of());
-		}
-		return ProcNetUnixParser.parse(content.data(), content.length(), file.toString());
+	public Parsed<UnixSocket> readUnix() {
+		ProcFile content = ProcFile.readIfPresent(this.root.resolve("net/unix"));
+		return (content != null) ? ProcNetUnixParser.parse(content) : Parsed.empty();
 	}
 
 	@Override
@@ -55,21 +54,18 @@ public class ProcfsSocketRepository implements SocketSource {
 		return "procfs";
 	}
 
-	/** The procfs root this repository reads. */
+	/**
+	 * The root this repository reads.
+	 * @return the procfs root, or a process's directory in it
+	 */
 	public Path root() {
 		return this.root;
 	}
 
-	private SocketTable read(Protocol protocol) {
+	private Parsed<InetSocket> read(Protocol protocol) {
 		Path file = this.root.resolve(protocol.procFile());
-		ProcFile content = ProcFile.readIfPresent(file);
-		if (content == null) {
-			if (protocol.optional()) {
-				return new SocketTable(List.of(), List.of());
-			}
-			throw new ProcfsUnavailableException(file, "no such file", null);
-		}
-		return NetIpSocketParser.parse(content.data(), content.length(), protocol, file.toString());
+		ProcFile content = protocol.optional() ? ProcFile.readIfPresent(file) : ProcFile.read(file);
+		return (content != null) ? NetIpSocketParser.parse(content, protocol) : Parsed.empty();
 	}
 
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.netstatd.TestSockets;
+import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
-import io.netstatd.socket.procfs.ProcfsProperties;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +28,7 @@ class SourceAgreementTests {
 
 	static final TestSockets sockets = new TestSockets();
 
-	static final ProcfsSocketRepository procfs = new ProcfsSocketRepository(new ProcfsProperties(Path.of("/proc")));
+	static final ProcfsSocketRepository procfs = new ProcfsSocketRepository(Path.of("/proc"));
 
 	static NetlinkSocketSource netlink;
 
@@ -69,8 +69,8 @@ class SourceAgreementTests {
 	void bothSourcesGiveIdenticalRows() {
 		Set<Protocol> all = EnumSet.allOf(Protocol.class);
 
-		List<InetSocket> fromNetlink = ours(netlink.read(all, Set.of()).sockets());
-		List<InetSocket> fromProcfs = ours(procfs.read(all, Set.of()).sockets());
+		List<InetSocket> fromNetlink = ours(netlink.read(all, Set.of()).rows());
+		List<InetSocket> fromProcfs = ours(procfs.read(all, Set.of()).rows());
 
 		assertThat(fromNetlink).hasSize(14).isEqualTo(fromProcfs);
 		// the unread bytes: 6 on a TCP connection, a datagram's memory on the UDP socket
@@ -80,7 +80,7 @@ class SourceAgreementTests {
 	@Test
 	void netlinkLeavesOutStatesNotAskedForInTheKernel() {
 		List<InetSocket> listeners = ours(
-				netlink.read(EnumSet.of(Protocol.TCP, Protocol.TCP6), Set.of(SocketState.LISTEN)).sockets());
+				netlink.read(EnumSet.of(Protocol.TCP, Protocol.TCP6), Set.of(SocketState.LISTEN)).rows());
 
 		assertThat(listeners).hasSize(3).allSatisfy((s) -> assertThat(s.state()).isEqualTo(SocketState.LISTEN));
 	}

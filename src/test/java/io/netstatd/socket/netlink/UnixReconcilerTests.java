@@ -6,11 +6,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.socket.UnixSocket.State;
 import io.netstatd.socket.UnixSocket.Type;
-import io.netstatd.socket.UnixTable;
 import io.netstatd.socket.procfs.ProcNetUnixParser;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +41,11 @@ class UnixReconcilerTests {
 	void aForgedLineAddsNoSocketAndIsReported() throws IOException {
 		byte[] procfs = resource("/procfs/unix/net/unix");
 
-		UnixTable table = UnixReconciler.reconcile(netlink(), ProcNetUnixParser.parse(procfs, procfs.length, "unix"),
-				"/proc/net/unix");
+		Parsed<UnixSocket> table = UnixReconciler.reconcile(netlink(),
+				ProcNetUnixParser.parse(new ProcFile("unix", procfs, procfs.length)), "/proc/net/unix");
 
-		assertThat(table.sockets()).hasSize(9).extracting(UnixSocket::inode).doesNotContain(424242L);
-		assertThat(table.sockets()).extracting(UnixSocket::refCount).doesNotContainNull();
+		assertThat(table.rows()).hasSize(9).extracting(UnixSocket::inode).doesNotContain(424242L);
+		assertThat(table.rows()).extracting(UnixSocket::refCount).doesNotContainNull();
 		assertThat(table.skipped()).singleElement().satisfies((line) -> {
 			assertThat(line.reason()).startsWith("inode 424242 is not a socket sock_diag lists");
 			assertThat(line.text()).isEqualTo("/run/forged.sock");

@@ -7,13 +7,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.netstatd.inet.IpAddress;
+import io.netstatd.masquerade.Tuple;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.IpAddress;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SkippedLine;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;
-import io.netstatd.socket.SocketTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,19 +33,19 @@ class NetIpSocketParserTests {
 
 	@Test
 	void parsesIpv4ListenerWithHostOrderWords() {
-		SocketTable table = parse("golden/net/tcp", Protocol.TCP);
+		Parsed<InetSocket> table = parse("golden/net/tcp", Protocol.TCP);
 
 		assertThat(table.skipped()).isEmpty();
-		assertThat(table.sockets()).hasSize(14);
+		assertThat(table.rows()).hasSize(14);
 		// 0100007F:46A0 is 127.0.0.1:18080 on little-endian x86
-		assertThat(table.sockets().get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, IpAddress.IPV4_ANY,
-				0, SocketState.LISTEN, 0, 0, 0, 6564, SocketTimer.OFF));
+		assertThat(table.rows().get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, IpAddress.IPV4_ANY, 0,
+				SocketState.LISTEN, 0, 0, 0, 6564, SocketTimer.OFF));
 	}
 
 	@Test
 	void readsRecvQueueFromTheSecondHalfOfTheQueueColumn() {
 		// "00000000:00000005": tx_queue first, rx_queue second; 5 unread bytes
-		InetSocket server = parse("golden/net/tcp", Protocol.TCP).sockets().get(3);
+		InetSocket server = parse("golden/net/tcp", Protocol.TCP).rows().get(3);
 
 		assertThat(server).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 2), 43391,
 				SocketState.ESTABLISHED, 5, 0, 0, 6566, SocketTimer.OFF));
@@ -51,24 +53,24 @@ class NetIpSocketParserTests {
 
 	@Test
 	void readsTwelveColumnTimeWaitRows() {
-		SocketTable table = parse("traps/tcp-timewait-12-columns", Protocol.TCP);
+		Parsed<InetSocket> table = parse("traps/tcp-timewait-12-columns", Protocol.TCP);
 
 		assertThat(table.skipped()).isEmpty();
-		assertThat(table.sockets()).containsExactly(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 3),
-				55123, SocketState.TIME_WAIT, 0, 0, 0, 0, new SocketTimer(SocketTimer.Kind.TIMEWAIT, 54.70, 0, 0)));
+		assertThat(table.rows()).containsExactly(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 3), 55123,
+				SocketState.TIME_WAIT, 0, 0, 0, 0, new SocketTimer(SocketTimer.Kind.TIMEWAIT, 54.70, 0, 0)));
 	}
 
 	@Test
 	void writesIpv4MappedAddressesAsIpv4AndKeepsTcp6() {
-		SocketTable table = parse("traps/tcp6-ipv4-mapped", Protocol.TCP6);
+		Parsed<InetSocket> table = parse("traps/tcp6-ipv4-mapped", Protocol.TCP6);
 
-		assertThat(table.sockets()).containsExactly(new InetSocket(Protocol.TCP6, LOCALHOST, 18082, ip(127, 0, 0, 4),
+		assertThat(table.rows()).containsExactly(new InetSocket(Protocol.TCP6, LOCALHOST, 18082, ip(127, 0, 0, 4),
 				48529, SocketState.ESTABLISHED, 0, 0, 0, 6574, SocketTimer.OFF));
 	}
 
 	@Test
 	void parsesIpv6LoopbackAndWildcard() {
-		List<InetSocket> sockets = parse("golden/net/tcp6", Protocol.TCP6).sockets();
+		List<InetSocket> sockets = parse("golden/net/tcp6", Protocol.TCP6).rows();
 
 		assertThat(sockets.get(0).localAddress()).hasToString("::1");
 		assertThat(sockets.get(0).localPort()).isEqualTo(18081);
@@ -77,10 +79,10 @@ class NetIpSocketParserTests {
 
 	@Test
 	void namesUdpStatesAsSsDoes() {
-		SocketTable table = parse("traps/udp-connected-and-not", Protocol.UDP);
+		Parsed<InetSocket> table = parse("traps/udp-connected-and-not", Protocol.UDP);
 
 		// 13 columns; state 07 is an unbound peer (UNCONN), 01 a connected socket
-		assertThat(table.sockets()).containsExactly(
+		assertThat(table.rows()).containsExactly(
 				new InetSocket(Protocol.UDP, LOCALHOST, 18083, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0x340, 0, 0,
 						6575, SocketTimer.OFF),
 				new InetSocket(Protocol.UDP, ip(127, 0, 0, 5), 18084, LOCALHOST, 18083, SocketState.ESTABLISHED, 0, 0,
@@ -90,32 +92,32 @@ class NetIpSocketParserTests {
 	@Test
 	void readsRawTablesWithTheIpProtocolAsLocalPort() {
 		// a raw ICMP socket on 127.0.0.1 and a raw ICMPv6 (58) one on ::1
-		assertThat(parse("traps/raw", Protocol.RAW).sockets()).containsExactly(new InetSocket(Protocol.RAW, LOCALHOST,
-				1, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0, 0, 0, 1848706, SocketTimer.OFF));
-		assertThat(parse("traps/raw6", Protocol.RAW6).sockets())
+		assertThat(parse("traps/raw", Protocol.RAW).rows()).containsExactly(new InetSocket(Protocol.RAW, LOCALHOST, 1,
+				IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0, 0, 0, 1848706, SocketTimer.OFF));
+		assertThat(parse("traps/raw6", Protocol.RAW6).rows())
 			.containsExactly(new InetSocket(Protocol.RAW6, IpAddress.ipv6(0, 1), 58, IpAddress.IPV6_ANY, 0,
 					SocketState.UNCONN, 0, 0, 0, 1848707, SocketTimer.OFF));
 	}
 
 	@Test
 	void readsUdpLiteTablesAsUdp() {
-		assertThat(parse("traps/udplite", Protocol.UDPLITE).sockets()).containsExactly(new InetSocket(Protocol.UDPLITE,
+		assertThat(parse("traps/udplite", Protocol.UDPLITE).rows()).containsExactly(new InetSocket(Protocol.UDPLITE,
 				LOCALHOST, 18093, IpAddress.IPV4_ANY, 0, SocketState.UNCONN, 0, 0, 0, 1848708, SocketTimer.OFF));
 	}
 
 	@Test
 	void mapsUnknownStateCodesToUnknown() {
-		SocketTable table = parse("traps/tcp-unknown-state", Protocol.TCP);
+		Parsed<InetSocket> table = parse("traps/tcp-unknown-state", Protocol.TCP);
 
 		assertThat(table.skipped()).isEmpty();
-		assertThat(table.sockets()).singleElement().extracting(InetSocket::state).isEqualTo(SocketState.UNKNOWN);
+		assertThat(table.rows()).singleElement().extracting(InetSocket::state).isEqualTo(SocketState.UNKNOWN);
 	}
 
 	@Test
 	void skipsAndReportsMalformedLinesAndKeepsTheGoodOnes() {
-		SocketTable table = parse("traps/tcp-malformed", Protocol.TCP);
+		Parsed<InetSocket> table = parse("traps/tcp-malformed", Protocol.TCP);
 
-		assertThat(table.sockets()).extracting(InetSocket::localPort).containsExactly(2024, 18080);
+		assertThat(table.rows()).extracting(InetSocket::localPort).containsExactly(2024, 18080);
 		assertThat(table.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(
 					org.assertj.core.groups.Tuple.tuple(3,
@@ -131,9 +133,9 @@ class NetIpSocketParserTests {
 
 	@Test
 	void rejectsIpv4WidthAddressesInTheIpv6Table() {
-		SocketTable table = parse("traps/tcp-timewait-12-columns", Protocol.TCP6);
+		Parsed<InetSocket> table = parse("traps/tcp-timewait-12-columns", Protocol.TCP6);
 
-		assertThat(table.sockets()).isEmpty();
+		assertThat(table.rows()).isEmpty();
 		assertThat(table.skipped()).singleElement()
 			.extracting(SkippedLine::reason)
 			.isEqualTo("column 2 (local_address): expected 32 hex digits, a colon, 4 hex digits");
@@ -146,9 +148,10 @@ class NetIpSocketParserTests {
 			.getBytes(StandardCharsets.US_ASCII);
 		ByteOrder byteOrder = order.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
 
-		SocketTable table = NetIpSocketParser.parse(line, line.length, Protocol.TCP, "fixture", byteOrder);
+		Parsed<InetSocket> table = NetIpSocketParser.parse(new ProcFile("fixture", line, line.length), Protocol.TCP,
+				byteOrder);
 
-		assertThat(table.sockets()).singleElement().satisfies((socket) -> {
+		assertThat(table.rows()).singleElement().satisfies((socket) -> {
 			assertThat(socket.localAddress()).hasToString(expected);
 			assertThat(socket.localPort()).isEqualTo(80);
 		});
@@ -170,9 +173,10 @@ class NetIpSocketParserTests {
 				+ parts[2] + " 1234 1\n")
 			.getBytes(StandardCharsets.US_ASCII);
 
-		SocketTable table = NetIpSocketParser.parse(line, line.length, Protocol.TCP, "f", ByteOrder.LITTLE_ENDIAN);
+		Parsed<InetSocket> table = NetIpSocketParser.parse(new ProcFile("f", line, line.length), Protocol.TCP,
+				ByteOrder.LITTLE_ENDIAN);
 
-		assertThat(table.sockets()).singleElement()
+		assertThat(table.rows()).singleElement()
 			.extracting(InetSocket::timer)
 			.isEqualTo(new SocketTimer(kind, seconds, retransmits, probes));
 	}
@@ -181,8 +185,9 @@ class NetIpSocketParserTests {
 	void readsNothingFromAnEmptyOrHeaderOnlyFile() {
 		byte[] header = "  sl  local_address rem_address   st tx_queue\n".getBytes(StandardCharsets.US_ASCII);
 
-		assertThat(NetIpSocketParser.parse(new byte[0], 0, Protocol.TCP, "f")).isEqualTo(tableOf());
-		assertThat(NetIpSocketParser.parse(header, header.length, Protocol.TCP, "f")).isEqualTo(tableOf());
+		assertThat(NetIpSocketParser.parse(new ProcFile("f", new byte[0], 0), Protocol.TCP)).isEqualTo(tableOf());
+		assertThat(NetIpSocketParser.parse(new ProcFile("f", header, header.length), Protocol.TCP))
+			.isEqualTo(tableOf());
 	}
 
 	@Test
@@ -190,18 +195,19 @@ class NetIpSocketParserTests {
 		byte[] data = resource("golden/net/tcp");
 		int firstTwoLines = indexOfNth(data, '\n', 2) + 1;
 
-		SocketTable table = NetIpSocketParser.parse(data, firstTwoLines, Protocol.TCP, "f", ByteOrder.LITTLE_ENDIAN);
+		Parsed<InetSocket> table = NetIpSocketParser.parse(new ProcFile("f", data, firstTwoLines), Protocol.TCP,
+				ByteOrder.LITTLE_ENDIAN);
 
-		assertThat(table.sockets()).extracting(InetSocket::localPort).containsExactly(2024);
+		assertThat(table.rows()).extracting(InetSocket::localPort).containsExactly(2024);
 	}
 
-	private static SocketTable tableOf() {
-		return new SocketTable(List.of(), List.of());
+	private static Parsed<InetSocket> tableOf() {
+		return new Parsed<InetSocket>(List.of(), List.of());
 	}
 
-	static SocketTable parse(String fixture, Protocol protocol) {
+	static Parsed<InetSocket> parse(String fixture, Protocol protocol) {
 		byte[] data = resource(fixture);
-		return NetIpSocketParser.parse(data, data.length, protocol, "fixture", ByteOrder.LITTLE_ENDIAN);
+		return NetIpSocketParser.parse(new ProcFile("fixture", data, data.length), protocol, ByteOrder.LITTLE_ENDIAN);
 	}
 
 	static byte[] resource(String fixture) {

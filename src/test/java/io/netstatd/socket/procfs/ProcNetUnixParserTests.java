@@ -2,11 +2,13 @@ package io.netstatd.socket.procfs;
 
 import java.nio.charset.StandardCharsets;
 
-import io.netstatd.socket.SkippedLine;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.socket.Protocol;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.socket.UnixSocket.State;
 import io.netstatd.socket.UnixSocket.Type;
-import io.netstatd.socket.UnixTable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +24,10 @@ class ProcNetUnixParserTests {
 
 	@Test
 	void keepsPathsWholeAbstractNamesWithAtAndControlBytesEscaped() {
-		UnixTable table = parse("procfs/unix/net/unix");
+		Parsed<UnixSocket> table = parse("procfs/unix/net/unix");
 
 		assertThat(table.skipped()).isEmpty();
-		assertThat(table.sockets()).contains(
+		assertThat(table.rows()).contains(
 				new UnixSocket(Type.STREAM, State.LISTENING, true, 2L, 1890982, "/tmp/netstatd test/a b.sock"),
 				new UnixSocket(Type.STREAM, State.CONNECTED, false, 3L, 1890984, "/tmp/netstatd test/a b.sock"),
 				new UnixSocket(Type.STREAM, State.CONNECTED, false, 3L, 1890983, null),
@@ -38,7 +40,7 @@ class ProcNetUnixParserTests {
 	@Test
 	void cannotTellACraftedSpilledLineFromARealOneAlone() {
 		// why the live /proc is checked against sock_diag (UnixReconcilerTests)
-		assertThat(parse("procfs/unix/net/unix").sockets()).hasSize(10).extracting(UnixSocket::inode).contains(424242L);
+		assertThat(parse("procfs/unix/net/unix").rows()).hasSize(10).extracting(UnixSocket::inode).contains(424242L);
 	}
 
 	@Test
@@ -51,10 +53,10 @@ class ProcNetUnixParserTests {
 				+ "0000000020761171: 00000002 00000000 00000000 0002 01 80  \n")
 			.getBytes(StandardCharsets.UTF_8);
 
-		UnixTable table = ProcNetUnixParser.parse(data, data.length, "unix");
+		Parsed<UnixSocket> table = ProcNetUnixParser.parse(new ProcFile("unix", data, data.length));
 
-		assertThat(table.sockets()).extracting(UnixSocket::inode).containsExactly(1890985L, 77L, 80L);
-		assertThat(table.sockets().get(2).path()).isEqualTo(" ");
+		assertThat(table.rows()).extracting(UnixSocket::inode).containsExactly(1890985L, 77L, 80L);
+		assertThat(table.rows().get(2).path()).isEqualTo(" ");
 		assertThat(table.skipped()).extracting(SkippedLine::lineNumber).containsExactly(3, 5, 6);
 		assertThat(table.skipped().get(0).reason()).isEqualTo("column 1 (Num): expected a kernel address and a colon");
 	}
@@ -66,9 +68,9 @@ class ProcNetUnixParserTests {
 		assertThat(UnixSocket.displayName(raw, 0, raw.length)).isEqualTo("@a b\\\\\\x01é\\xff\\x09");
 	}
 
-	private static UnixTable parse(String fixture) {
+	private static Parsed<UnixSocket> parse(String fixture) {
 		byte[] data = NetIpSocketParserTests.resource(fixture.substring("procfs/".length()));
-		return ProcNetUnixParser.parse(data, data.length, "unix");
+		return ProcNetUnixParser.parse(new ProcFile("unix", data, data.length));
 	}
 
 }

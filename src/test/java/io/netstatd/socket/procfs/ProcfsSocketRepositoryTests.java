@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SocketTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +26,20 @@ class ProcfsSocketRepositoryTests {
 	void readsTheTablesAskedForInKernelOrder() throws IOException {
 		copy("tcp", "tcp6", "udp", "udp6");
 
-		SocketTable table = repository().read(EnumSet.of(Protocol.UDP6, Protocol.TCP), Set.of());
+		Parsed<InetSocket> table = repository().read(EnumSet.of(Protocol.UDP6, Protocol.TCP), Set.of());
 
-		assertThat(table.sockets()).extracting(InetSocket::protocol).containsOnly(Protocol.TCP, Protocol.UDP6);
-		assertThat(table.sockets()).filteredOn((s) -> s.protocol() == Protocol.TCP).hasSize(14);
-		assertThat(table.sockets()).last().extracting(InetSocket::protocol).isEqualTo(Protocol.UDP6);
+		assertThat(table.rows()).extracting(InetSocket::protocol).containsOnly(Protocol.TCP, Protocol.UDP6);
+		assertThat(table.rows()).filteredOn((s) -> s.protocol() == Protocol.TCP).hasSize(14);
+		assertThat(table.rows()).last().extracting(InetSocket::protocol).isEqualTo(Protocol.UDP6);
 	}
 
 	@Test
 	void takesMissingIpv6TablesAsIpv6Off() throws IOException {
 		copy("tcp", "udp");
 
-		SocketTable table = repository().read(EnumSet.allOf(Protocol.class), Set.of());
+		Parsed<InetSocket> table = repository().read(EnumSet.allOf(Protocol.class), Set.of());
 
-		assertThat(table.sockets()).hasSize(16);
+		assertThat(table.rows()).hasSize(16);
 		assertThat(table.skipped()).isEmpty();
 	}
 
@@ -74,11 +76,11 @@ class ProcfsSocketRepositoryTests {
 			}
 		}
 
-		assertThat(repository().read(Set.of(Protocol.TCP), Set.of()).sockets()).hasSize(rows);
+		assertThat(repository().read(Set.of(Protocol.TCP), Set.of()).rows()).hasSize(rows);
 	}
 
 	private ProcfsSocketRepository repository() {
-		return new ProcfsSocketRepository(new ProcfsProperties(this.root));
+		return new ProcfsSocketRepository(this.root);
 	}
 
 	private void copy(String... files) throws IOException {

@@ -1,0 +1,38 @@
+package io.netstatd.connections;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.netstatd.names.SocketNames;
+import io.netstatd.process.SocketProcess;
+import io.netstatd.socket.InetSocket;
+
+/**
+ * One socket as a socket list shows it: the socket's columns, and what the request asked
+ * to add.
+ *
+ * @param socket the socket
+ * @param user the name of the socket's owner uid (netstat -e), absent when the passwd
+ * file has none
+ * @param names with {@code resolve=true}: host and service names of both ends
+ * @param processes the processes holding it (netstat -p), only with
+ * {@code processes=true}; empty for TIME_WAIT rows, which no process holds
+ * @param netns with {@code netns=all}: the inode of the network namespace the socket is
+ * in ({@code net:[inode]}, as {@code /proc/<pid>/ns/net} names it)
+ */
+public record ListedSocket(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonInclude.Include.NON_NULL) String user,
+		@JsonUnwrapped SocketNames names, @JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long netns) {
+
+	/**
+	 * A socket with nothing added but the namespace it was read from, when tagged: what a
+	 * stream's events carry.
+	 * @param socket the socket
+	 * @return the row
+	 */
+	static ListedSocket of(InetSocket socket) {
+		return new ListedSocket(socket, null, null, null, (socket.netns() != 0) ? socket.netns() : null);
+	}
+
+}

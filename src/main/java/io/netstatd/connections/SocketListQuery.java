@@ -1,0 +1,46 @@
+package io.netstatd.connections;
+
+import java.util.Comparator;
+import java.util.Set;
+
+import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.query.Costly;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketSelection;
+
+/**
+ * What a socket list asks for ({@code /connections}, {@code /listening}), bound once from
+ * its query string.
+ *
+ * @param selection which internet sockets
+ * @param unix whether the Unix domain sockets are listed too ({@code netstat -x})
+ * @param netns which namespaces
+ * @param order the sort order, or null for the kernel's
+ * @param limit how many rows at most (0: only the total), or null for all
+ * @param processes whether owners are shown ({@code netstat -p})
+ * @param resolve whether host and service names are shown
+ * @param pids only sockets these processes hold; empty for any
+ * @param programs only sockets processes of these names hold; empty for any
+ */
+record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice netns, Comparator<InetSocket> order,
+		Integer limit, boolean processes, boolean resolve, Set<Integer> pids, Set<String> programs) implements Costly {
+
+	/**
+	 * Whether every process's descriptors are walked: for owners, or to select by them.
+	 * @return whether the owner walk runs
+	 */
+	boolean walksProcesses() {
+		return this.processes || !this.pids.isEmpty() || !this.programs.isEmpty();
+	}
+
+	/**
+	 * Every list but listeners alone reads every socket; owners, names and every
+	 * namespace cost a walk too. {@code /listening?processes=false} costs what
+	 * {@code ss -ltn} costs, and is never refused.
+	 */
+	@Override
+	public boolean expensive() {
+		return !this.selection.listeningOnly() || walksProcesses() || this.resolve || this.netns.all();
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.netstatd.connections;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.query.Arguments;
+import io.netstatd.query.Format;
+import io.netstatd.query.InvalidParameterException;
+import io.netstatd.query.Param;
+import io.netstatd.query.ParamSchema;
+import io.netstatd.query.ParamTypes;
+import io.netstatd.query.QuerySpec;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SelectionParams;
+import io.netstatd.socket.SocketOrder;
+import io.netstatd.socket.SocketQuery;
+import io.netstatd.socket.SocketSelection;
+import io.netstatd.streams.Streamed;
+
+/**
+ * The parameters of the socket lists and their stream, declared once.
+ */
+final class SocketListSpecs {
+
+	private static final String UNIX = "unix";
+
+	/** {@code protocol}: the tables, netstat's {@code -t -u -w -U -x}. */
+	static final Param<Set<String>> PROTOCOL = Param.of("protocol", ParamTypes.words((name) -> {
+		String table = name.toLowerCase(Locale.ROOT);
+		return (table.equals(UNIX) || Protocol.fromLabel(table) != null) ? List.of(table) : null;
+	}, tableNames(true)), "tables, comma-separated: tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6, unix; "
+			+ "tcp, tcp6, udp and udp6 when absent (netstat -antu)");
+
+	/** {@code protocol} of a stream: no Unix sockets. */
+	static final Param<Set<Protocol>> STREAM_PROTOCOL = SelectionParams.protocol(EnumSet.allOf(Protocol.class),
+			"tables, comma-separated: tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6 (Unix sockets are not "
+					+ "streamed); tcp, tcp6, udp and udp6 when absent");
+
+	static final Param<Set<String>> SORT = Param.of("sort",
+			ParamTypes.set((key) -> (SocketOrder.of(key) != null) ? List.of(key) : null,
+					"one or more of " + String.join(", ", SocketOrder.COLUMNS.keySet())
+							+ ", each with a leading - for descending, comma-separated",
+					ParamSchema.string(null)),
+			"columns to sort by, in any case, each with a leading - for descending, comma-separated: for example "
+					+ "-recvQ (the most congested first) or state,localPort");
+
+	static final Param<Integer> LIMIT = Param.of("limit", ParamTypes.integer(0, 1_000_000),
+			"list at most this many sockets, after sorting; total says how many matched, and 0 lists none");
+
+	static final Param<Boolean> PROCESSES = Param.of("processes", ParamTypes.bool(),
+			"add the processes holding each socket (netstat -p), which walks every process");
+
+	static final Param<Boolean> RESOLVE = Param
+		.of("resolve", ParamTypes.bool(),
+				"add host names (reverse DNS, within one deadline per request) and service names of both ends, as "
+						+ "netstat without -n")
+		.defaultsTo("false");
+
+	static final Param<Set<Integer>> PID = Param.of("pid", ParamTypes.integers(1, Integer.MAX_VALUE),
+			"only sockets held by these process ids, comma-separated (walks every process, as processes=true)");
+
+	static final Param<Set<String>> PROGRAM = Param.of("program", ParamTypes.names("process names"),
+			"only sockets held by processes of these names, exactly as the processes field shows them, "
+					+ "comma-separated (walks every process, as processes=true)");
+
+	private static final List<Param<?>> SELECTION = List.of(SelectionParams.FAMILY, SelectionParams.STATE,
+			SelectionParams.PORT, SelectionParams.LOCAL_PORT, SelectionParams.REMOTE_PORT,
+			SelectionParams.LOCAL_ADDRESS, SelectionParams.REMOTE_ADDRESS, NamespaceChoice.PARAM);
+
+	private SocketListSpecs() {
+	}
+
+	/** {@code /connections}: every socket, owners only when asked. */
+	static final class Connections extends QuerySpec<SocketListQuery> {
+
+		Connections() {
+			super(list(PROCESSES.defaultsTo("false")), (arguments) -> listQuery(arguments, false));
+		}
+
+	}
+
+	/** {@code /listening}: listeners, owners by default ({@code ss -tlnp}). */
+	static final class Listening extends QuerySpec<SocketListQuery> {
+
+		Listening() {
+			super(list(PROCESSES.defaultsTo("true")), (arguments) -> listQuery(arguments, true));
+		}
+
+	}
+
+	/** {@code /connections/stream}: the selection, and how often. */
+	static final class Stream extends QuerySpec<Streamed<SocketQuery>> {
+
+		Stream() {
+			super(QuerySpec.join(List.of(STREAM_PROTOCOL), QuerySpec.join(SELECTION, List.of(Streamed.INTERVAL))),
+					(arguments) -> new Streamed<>(new SocketQuery(
+							SelectionParams.select(arguments, orDefault(arguments.get(STREAM_PROTOCOL))),
+							NamespaceChoice.of(arguments)), arguments.get(Streamed.INTERVAL)));
+		}
+
+	}
+
+	private static List<Param<?>> list(Param<Boolean> processes) {
+		return QuerySpec.join(List.of(PROTOCOL),
+				QuerySpec.join(SELECTION, List.of(SORT, LIMIT, processes, RESOLVE, PID, PROGRAM, Format.PARAM)));
+	}
+
+	private static SocketListQuery listQuery(Arguments arguments, boolean listening) {
+		Set<String> tables = arguments.get(PROTOCOL);
+		boolean unix = tables.contains(UNIX) && arguments.get(SelectionParams.FAMILY) == null;
+		NamespaceChoice netns = NamespaceChoice.of(arguments);
+		if (unix && netns != NamespaceChoice.OWN) {
+			throw new InvalidParameterException("netns",
+					"Unix sockets are listed for the service's own network namespace only: leave out netns, or "
+							+ "protocol=unix.",
+					"no netns with protocol=unix");
+		}
+		Set<Protocol> protocols = EnumSet.noneOf(Protocol.class);
+		tables.stream().map(Protocol::fromLabel).filter((protocol) -> protocol != null).forEach(protocols::add);
+		SocketSelection selection = SelectionParams.select(arguments,
+				(tables.isEmpty()) ? Protocol.TCP_AND_UDP : protocols);
+		return new SocketListQuery(listening ? selection.listening() : selection, unix, netns,
+				SocketOrder.of(List.copyOf(arguments.get(SORT))), arguments.get(LIMIT), arguments.get(PROCESSES),
+				arguments.get(RESOLVE), arguments.get(PID), arguments.get(PROGRAM));
+	}
+
+	private static Set<Protocol> orDefault(Set<Protocol> asked) {
+		return asked.isEmpty() ? Protocol.TCP_AND_UDP : asked;
+	}
+
+	private static List<String> tableNames(boolean withUnix) {
+		Set<String> names = new LinkedHashSet<>();
+		for (Protocol protocol : Protocol.values()) {
+			names.add(protocol.label());
+		}
+		if (withUnix) {
+			names.add(UNIX);
+		}
+		return List.copyOf(names);
+	}
+
+}

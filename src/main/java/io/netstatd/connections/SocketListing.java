@@ -1,0 +1,169 @@
+package io.netstatd.connections;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.names.Resolution;
+import io.netstatd.names.SocketNames;
+import io.netstatd.process.ProcessScan;
+import io.netstatd.process.SocketProcess;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketTimer;
+import io.netstatd.socket.UnixSocket;
+import io.netstatd.web.TextTable;
+import io.netstatd.web.TextView;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The body of {@code /connections} and {@code /listening}: the sockets a request
+ * selected, with what it asked to add.
+ *
+ * @param total how many sockets matched
+ * @param count how many sockets are listed: fewer than total when {@code limit} cut the
+ * list
+ * @param connections the sockets, in the kernel's order: tcp, tcp6, udp, udp6
+ * @param skipped the procfs lines that could not be read
+ * @param unix with {@code protocol=unix}: the Unix domain sockets (netstat -x), which
+ * port, address, sort and limit do not apply to
+ * @param resolution with {@code resolve=true}: whether every name was found in time
+ * @param processScan with {@code processes=true}: how many processes were walked for
+ * owners, and how many could not be read (their sockets show no owner)
+ */
+@Schema(requiredProperties = { "total", "count", "connections", "skipped" })
+public record SocketListing(int total, int count, List<ListedSocket> connections,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<UnixSocket> unix, Skipped skipped,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Resolution resolution,
+		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) implements TextView {
+
+	/**
+	 * {@code netstat -antuWeo} (and {@code p} when owners were asked for): Proto, Recv-Q,
+	 * Send-Q, Local Address, Foreign Address, State, User, Inode, Timer, PID/Program
+	 * name; and Netns when the rows come from several namespaces.
+	 */
+	@Override
+	public String plain() {
+		boolean owners = this.processScan != null;
+		boolean namespaces = namespaced();
+		List<String> header = new ArrayList<>(List.of("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address",
+				"State", "User", "Inode", "Timer"));
+		if (owners) {
+			header.add("PID/Program name");
+		}
+		if (namespaces) {
+			header.add("Netns");
+		}
+		TextTable table = new TextTable(header.toArray(String[]::new));
+		for (ListedSocket row : this.connections) {
+			InetSocket s = row.socket();
+			SocketNames n = row.names();
+			Object[] cells = { s.protocol(), s.recvQ(), s.sendQ(),
+					endpoint(s.localAddress(), s.localPort(), (n != null) ? n.localHost() : null,
+							(n != null) ? n.localService() : null),
+					endpoint(s.remoteAddress(), s.remotePort(), (n != null) ? n.remoteHost() : null,
+							(n != null) ? n.remoteService() : null),
+					s.state(), (row.user() != null) ? row.user() : s.uid(), s.inode(), timer(s.timer()) };
+			List<Object> line = new ArrayList<>(List.of(cells));
+			if (owners) {
+				line.add(programs(row.processes(), "/", ","));
+			}
+			if (namespaces) {
+				line.add(row.netns());
+			}
+			table.add(line.toArray());
+		}
+		if (this.unix == null) {
+			return table.aligned();
+		}
+		// netstat -x prints its own table after the internet sockets'
+		return this.connections.isEmpty() ? unixTable().aligned() : table.aligned() + "\n" + unixTable().aligned();
+	}
+
+	/** {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path. */
+	private TextTable unixTable() {
+		TextTable table = new TextTable("Proto", "RefCnt", "Flags", "Type", "State", "I-Node", "Path");
+		for (UnixSocket socket : this.unix) {
+			table.add("unix", (socket.refCount() != null) ? socket.refCount() : "-",
+					socket.listening() ? "[ ACC ]" : "[ ]", socket.type().name(),
+					(socket.state() == UnixSocket.State.UNCONNECTED) ? "" : socket.state(), socket.inode(),
+					socket.path());
+		}
+		return table;
+	}
+
+	/**
+	 * CSV of the internet sockets, or of the Unix ones when they are all that was asked
+	 * for.
+	 */
+	@Override
+	public TextTable csv() {
+		if (this.unix != null && this.connections.isEmpty()) {
+			TextTable table = new TextTable("type", "state", "listening", "refCount", "inode", "path");
+			this.unix.forEach(
+					(s) -> table.add(s.type().label(), s.state(), s.listening(), s.refCount(), s.inode(), s.path()));
+			return table;
+		}
+		boolean namespaces = namespaced();
+		List<String> header = new ArrayList<>(List.of("protocol", "localAddress", "localPort", "remoteAddress",
+				"remotePort", "state", "recvQ", "sendQ", "uid", "user", "inode", "timerKind", "timerExpiresSeconds",
+				"timerRetransmits", "timerProbes", "processes"));
+		if (namespaces) {
+			header.add("netns");
+		}
+		TextTable table = new TextTable(header.toArray(String[]::new));
+		for (ListedSocket row : this.connections) {
+			InetSocket s = row.socket();
+			List<Object> line = new ArrayList<>(List.of(s.protocol(), s.localAddress(), s.localPort(),
+					s.remoteAddress(), s.remotePort(), s.state(), s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()),
+					s.inode(), s.timer().kind().label(), s.timer().expiresSeconds(), s.timer().retransmits(),
+					s.timer().probes(), (row.processes() != null && !row.processes().isEmpty())
+							? programs(row.processes(), "/", ";") : ""));
+			if (namespaces) {
+				line.add(row.netns());
+			}
+			table.add(line.toArray());
+		}
+		return table;
+	}
+
+	/** Whether the rows come from several namespaces, each tagged with its own. */
+	private boolean namespaced() {
+		return this.connections.stream().anyMatch((row) -> row.netns() != null);
+	}
+
+	private static Object orEmpty(String text) {
+		return (text != null) ? text : "";
+	}
+
+	/**
+	 * {@code 127.0.0.1:80}, {@code :::22}, or by name {@code localhost:http}; port 0, no
+	 * port at all, as {@code *}.
+	 */
+	private static String endpoint(IpAddress address, int port, String host, String service) {
+		String shownPort = (port == 0) ? "*" : (service != null) ? service : Integer.toString(port);
+		return ((host != null) ? host : address.toString()) + ":" + shownPort;
+	}
+
+	/** netstat -o: {@code keepalive (7.21/0/0)}. */
+	private static String timer(SocketTimer timer) {
+		return String.format(java.util.Locale.ROOT, "%s (%.2f/%d/%d)", timer.kind().label(), timer.expiresSeconds(),
+				timer.retransmits(), timer.probes());
+	}
+
+	private static String programs(List<SocketProcess> processes, String separator, String between) {
+		if (processes.isEmpty()) {
+			return "-";
+		}
+		StringBuilder text = new StringBuilder();
+		for (SocketProcess process : processes) {
+			text.append((text.length() > 0) ? between : "")
+				.append(process.pid())
+				.append(separator)
+				.append(process.name());
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.netstatd.connections;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.netstatd.inet.IpAddress;
+import io.netstatd.limits.Deadline;
+import io.netstatd.names.HostNameResolver;
+import io.netstatd.names.HostNames;
+import io.netstatd.names.Resolution;
+import io.netstatd.names.ServiceNames;
+import io.netstatd.names.SocketNames;
+import io.netstatd.process.ProcessScan;
+import io.netstatd.process.ProcessScanner;
+import io.netstatd.process.SocketProcess;
+import io.netstatd.process.UserNames;
+import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketService;
+import io.netstatd.socket.UnixSocket;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the socket lists: the sockets a query selects, read once through the one read
+ * path, narrowed by their owners when asked, sorted, cut at the limit, and each row given
+ * what the query asked to add (user, names, owners, namespace).
+ */
+@Service
+public class SocketListings {
+
+	private final SocketService sockets;
+
+	private final ProcessScanner processes;
+
+	private final UserNames users;
+
+	private final HostNameResolver hosts;
+
+	private final ServiceNames services;
+
+	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
+			ServiceNames services) {
+		this.sockets = sockets;
+		this.processes = processes;
+		this.users = users;
+		this.hosts = hosts;
+		this.services = services;
+	}
+
+	/**
+	 * The list {@code query} asks for, by {@code deadline}.
+	 * @param query the bound query
+	 * @param deadline the request's deadline; the owner walk and name lookups stop at it
+	 * @return the listing
+	 */
+	SocketListing list(SocketListQuery query, Deadline deadline) {
+		// owners are walked only when asked, once per request, while the sockets are read
+		CompletableFuture<ProcessScan> owners = query.walksProcesses()
+				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline))
+				: CompletableFuture.completedFuture(null);
+		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns());
+		Parsed<UnixSocket> unix = query.unix() ? this.sockets.unixSockets() : Parsed.empty();
+		List<UnixSocket> unixListed = query.unix() ? unix.rows()
+			.stream()
+			.filter((socket) -> !query.selection().listeningOnly() || socket.listening())
+			.toList() : null;
+		deadline.check("reading the sockets");
+		ProcessScan scan = join(owners);
+		List<InetSocket> matching = ownedAsAsked(read.rows(), query, scan);
+		if (query.order() != null) {
+			matching = matching.stream().sorted(query.order()).toList();
+		}
+		List<InetSocket> listed = (query.limit() != null && query.limit() < matching.size())
+				? matching.subList(0, query.limit()) : matching;
+		HostNames hostNames = query.resolve() ? this.hosts.resolve(addresses(listed), deadline) : null;
+		List<ListedSocket> rows = rows(listed, query, scan, hostNames);
+		int unixCount = (unixListed != null) ? unixListed.size() : 0;
+		List<SkippedLine> skipped = new ArrayList<>(read.skipped());
+		skipped.addAll(unix.skipped());
+		Resolution resolution = (hostNames != null)
+				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
+		return new SocketListing(matching.size() + unixCount, rows.size() + unixCount, rows, unixListed,
+				Skipped.of(skipped), resolution, scan);
+	}
+
+	/** The sockets held by the processes the query names; all when it names none. */
+	private static List<InetSocket> ownedAsAsked(List<InetSocket> sockets, SocketListQuery query, ProcessScan scan) {
+		if (query.pids().isEmpty() && query.programs().isEmpty()) {
+			return sockets;
+		}
+		return sockets.stream()
+			.filter((socket) -> scan.owners(socket.inode()).stream().anyMatch((owner) -> named(owner, query)))
+			.toList();
+	}
+
+	private static boolean named(SocketProcess owner, SocketListQuery query) {
+		return (query.pids().isEmpty() || query.pids().contains(owner.pid()))
+				&& (query.programs().isEmpty() || query.programs().contains(owner.name()));
+	}
+
+	private List<ListedSocket> rows(List<InetSocket> listed, SocketListQuery query, ProcessScan scan,
+			HostNames hostNames) {
+		// the passwd and services files are looked at once per list, not once per row
+		Map<Long, String> userNames = this.users.names();
+		ServiceNames.Snapshot serviceNames = (hostNames != null) ? this.services.current() : null;
+		List<ListedSocket> rows = new ArrayList<>(listed.size());
+		for (InetSocket socket : listed) {
+			rows.add(new ListedSocket(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
+					(scan != null) ? scan.owners(socket.inode()) : null,
+					(query.netns().all() && socket.netns() != 0) ? socket.netns() : null));
+		}
+		return rows;
+	}
+
+	/** The owner walk's answer; its own deadline bounds the wait. */
+	private static ProcessScan join(CompletableFuture<ProcessScan> owners) {
+		try {
+			return owners.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private static List<IpAddress> addresses(List<InetSocket> sockets) {
+		List<IpAddress> addresses = new ArrayList<>(sockets.size() * 2);
+		for (InetSocket socket : sockets) {
+			addresses.add(socket.localAddress());
+			addresses.add(socket.remoteAddress());
+		}
+		return addresses;
+	}
+
+	private static SocketNames names(InetSocket socket, HostNames hostNames, ServiceNames.Snapshot services) {
+		if (hostNames == null) {
+			return null;
+		}
+		return new SocketNames(hostNames.name(socket.localAddress()),
+				services.name(socket.localPort(), socket.protocol()), hostNames.name(socket.remoteAddress()),
+				services.name(socket.remotePort(), socket.protocol()));
+	}
+
+}

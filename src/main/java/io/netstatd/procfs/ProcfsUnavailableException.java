@@ -1,0 +1,22 @@
+package io.netstatd.procfs;
+
+import java.nio.file.Path;
+
+/**
+ * A procfs file that must be there could not be read: procfs is not mounted where it is
+ * configured, or the file is unreadable. A 503 for the caller, naming the file.
+ */
+public class ProcfsUnavailableException extends RuntimeException {
+
+	private final transient Path file;
+
+	public ProcfsUnavailableException(Path file, String reason, Throwable cause) {
+		super("cannot read " + file + ": " + reason, cause);
+		this.file = file;
+	}
+
+	public Path file() {
+		return this.file;
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.netstatd.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.netstatd.limits.Deadline;
+import io.netstatd.limits.ExpensiveRequests;
+import io.netstatd.limits.LimitsProperties;
+import io.netstatd.query.Arguments;
+import io.netstatd.query.Costly;
+import io.netstatd.query.Query;
+import io.netstatd.query.QuerySpec;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Where a request's meaning is decided, once: before an endpoint of the service runs, its
+ * query string is bound by the endpoint's {@link QuerySpec} (none: no parameters at all)
+ * into the typed query the endpoint receives; the bound query says whether the request
+ * takes one of the few places for expensive walks, whatever the path's spelling; and the
+ * request gets its {@link Deadline}, ended with the request however it ends.
+ */
+final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentResolver {
+
+	private static final String BOUND = QueryBinding.class.getName() + ".bound";
+
+	private static final String DEADLINE = QueryBinding.class.getName() + ".deadline";
+
+	private static final String PERMIT = QueryBinding.class.getName() + ".permit";
+
+	private static final QuerySpec<?> NONE = new QuerySpec.None();
+
+	/** Each spec made once: a spec holds nothing of a request. */
+	private static final Map<Class<?>, QuerySpec<?>> SPECS = new ConcurrentHashMap<>();
+
+	private final ExpensiveRequests expensive;
+
+	private final LimitsProperties limits;
+
+	QueryBinding(ExpensiveRequests expensive, LimitsProperties limits) {
+		this.expensive = expensive;
+		this.limits = limits;
+	}
+
+	/**
+	 * The values bound for the request, when an endpoint of the service bound them.
+	 * @param request the request
+	 * @return the values, or null
+	 */
+	static Arguments arguments(HttpServletRequest request) {
+		Object bound = request.getAttribute(BOUND);
+		return (bound instanceof QuerySpec.Bound<?> values) ? values.arguments() : null;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod method) || !ours(method)) {
+			return true;
+		}
+		String endpoint = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+		QuerySpec.Bound<?> bound = spec(method).bind(QueryString.parse(request.getQueryString()), endpoint);
+		request.setAttribute(BOUND, bound);
+		if (bound.query() instanceof Costly costly && costly.expensive()) {
+			this.expensive.enter();
+			request.setAttribute(PERMIT, Boolean.TRUE);
+		}
+		request.setAttribute(DEADLINE, this.limits.deadline());
+		return true;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		if (request.getAttribute(PERMIT) != null) {
+			request.removeAttribute(PERMIT);
+			this.expensive.release();
+		}
+		if (request.getAttribute(DEADLINE) instanceof Deadline deadline) {
+			deadline.end();
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(Query.class) || parameter.getParameterType() == Deadline.class;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		if (parameter.getParameterType() == Deadline.class) {
+			return webRequest.getAttribute(DEADLINE, NativeWebRequest.SCOPE_REQUEST);
+		}
+		Object bound = webRequest.getAttribute(BOUND, NativeWebRequest.SCOPE_REQUEST);
+		return (bound instanceof QuerySpec.Bound<?> values) ? values.query() : null;
+	}
+
+	/**
+	 * The service's own endpoints; springdoc's, actuator's and Spring's error page bind
+	 * their own.
+	 */
+	private static boolean ours(HandlerMethod method) {
+		return method.getBeanType().getPackageName().startsWith("io.netstatd.");
+	}
+
+	/**
+	 * The spec of an endpoint: the one its {@link Query} names, or none.
+	 * @param method the endpoint
+	 * @return its spec
+	 */
+	static QuerySpec<?> spec(HandlerMethod method) {
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			Query query = parameter.getParameterAnnotation(Query.class);
+			if (query != null) {
+				return SPECS.computeIfAbsent(query.value(), QueryBinding::instantiate);
+			}
+		}
+		return NONE;
+	}
+
+	private static QuerySpec<?> instantiate(Class<?> type) {
+		try {
+			return (QuerySpec<?>) ReflectionUtils.accessibleConstructor(type).newInstance();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("A query spec needs a constructor without arguments: " + type, ex);
+		}
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.netstatd.web;
+
+import io.netstatd.procfs.Skipped;
+
+/**
+ * A body that also has text forms, for curl and spreadsheets: {@code text/plain} is what
+ * the netstat command or awk recipe it replaces would print, {@code text/csv} one row per
+ * item under a header row. Chosen with {@code Accept} or {@code format=table|csv|json};
+ * every view of the API has both.
+ */
+public interface TextView {
+
+	/**
+	 * The netstat-style text.
+	 * @return the text, lines ended by line feeds
+	 */
+	String plain();
+
+	/**
+	 * The rows for CSV, the header first.
+	 * @return the table
+	 */
+	TextTable csv();
+
+	/**
+	 * The procfs lines left out: text has no room for them, so a header reports them.
+	 * @return the skipped lines
+	 */
+	Skipped skipped();
+
+}

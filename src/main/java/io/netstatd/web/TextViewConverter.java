@@ -1,0 +1,56 @@
+package io.netstatd.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.netstatd.procfs.Skipped;
+
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Writes a {@link TextView} as {@code text/plain} or {@code text/csv}, UTF-8, with the
+ * number of skipped procfs lines in a {@code Netstatd-Skipped-Lines} header when there
+ * are any (the text itself must stay what the replaced command prints).
+ */
+class TextViewConverter extends AbstractHttpMessageConverter<TextView> {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	static final String SKIPPED_HEADER = "Netstatd-Skipped-Lines";
+
+	TextViewConverter() {
+		super(StandardCharsets.UTF_8, new MediaType("text", "plain", StandardCharsets.UTF_8), TEXT_CSV);
+	}
+
+	@Override
+	protected boolean supports(Class<?> type) {
+		return TextView.class.isAssignableFrom(type);
+	}
+
+	@Override
+	protected boolean canRead(MediaType mediaType) {
+		return false;
+	}
+
+	@Override
+	protected TextView readInternal(Class<? extends TextView> type, HttpInputMessage input) {
+		throw new HttpMessageNotReadableException("text bodies are written only", input);
+	}
+
+	@Override
+	protected void writeInternal(TextView body, HttpOutputMessage output) throws IOException {
+		MediaType type = output.getHeaders().getContentType();
+		boolean csv = type != null && type.isCompatibleWith(TEXT_CSV);
+		if (body.skipped().count() > 0) {
+			output.getHeaders().set(SKIPPED_HEADER, Integer.toString(body.skipped().count()));
+		}
+		OutputStream out = output.getBody();
+		out.write((csv ? body.csv().csv() : body.plain()).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
