@@ -21,6 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
 				"netstatd.passwd-file=src/test/resources/etc/passwd",
 				"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
-@interface GoldenTreeTest {
+public @interface GoldenTreeTest {
 
 }

@@ -35,14 +35,14 @@ class HostViewsTests {
 	@BeforeEach
 	void point() {
 		RestAssured.port = this.port;
-		assumeTrue(NetstatEquivalenceTests.installed("netstat"), "netstat (net-tools) is not installed");
+		assumeTrue(Tools.installed("netstat"), "netstat (net-tools) is not installed");
 	}
 
 	@Test
 	void interfacesAgreeWithNetstatI() {
 		List<Map<String, Object>> before = ApiCalls.getJson("/interfaces").getList("interfaces");
-		List<String[]> all = rows(NetstatEquivalenceTests.run("netstat -ia"), 2);
-		List<String[]> up = rows(NetstatEquivalenceTests.run("netstat -i"), 2);
+		List<String[]> all = rows(Tools.run("netstat -ia"), 2);
+		List<String[]> up = rows(Tools.run("netstat -i"), 2);
 		List<Map<String, Object>> after = ApiCalls.getJson("/interfaces").getList("interfaces");
 
 		assertThat(before).extracting((i) -> i.get("name"))
@@ -67,7 +67,7 @@ class HostViewsTests {
 	@Test
 	void ipv4RoutesEqualNetstatRn() {
 		List<Map<String, Object>> routes = ApiCalls.getJson("/routes?family=inet").getList("routes");
-		List<String[]> netstat = rows(NetstatEquivalenceTests.run("netstat -rn"), 2);
+		List<String[]> netstat = rows(Tools.run("netstat -rn"), 2);
 
 		List<List<String>> service = new ArrayList<>();
 		for (Map<String, Object> route : routes) {
@@ -82,7 +82,7 @@ class HostViewsTests {
 	void ipv6RoutesEqualNetstat6rn() {
 		List<Map<String, Object>> routes = ApiCalls.getJson("/routes?family=inet6").getList("routes");
 		assumeTrue(!routes.isEmpty(), "IPv6 is off here");
-		List<String[]> netstat = rows(NetstatEquivalenceTests.run("netstat -6rn"), 2);
+		List<String[]> netstat = rows(Tools.run("netstat -6rn"), 2);
 
 		List<List<String>> service = new ArrayList<>();
 		for (Map<String, Object> route : routes) {
@@ -99,7 +99,7 @@ class HostViewsTests {
 	@Test
 	void groupsEqualNetstatGn() {
 		List<Map<String, Object>> memberships = ApiCalls.getJson("/multicast").getList("memberships");
-		List<String[]> netstat = rows(NetstatEquivalenceTests.run("netstat -gn"), 3);
+		List<String[]> netstat = rows(Tools.run("netstat -gn"), 3);
 
 		Set<List<String>> service = new HashSet<>();
 		for (Map<String, Object> membership : memberships) {

@@ -13,8 +13,8 @@ import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketTimer;
 import io.netstatd.socket.UnixSocket;
-import io.netstatd.web.TextTable;
-import io.netstatd.web.TextView;
+import io.netstatd.text.TextTable;
+import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

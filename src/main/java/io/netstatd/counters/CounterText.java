@@ -3,7 +3,7 @@ package io.netstatd.counters;
 import java.util.Locale;
 import java.util.Map;
 
-import io.netstatd.web.TextTable;
+import io.netstatd.text.TextTable;
 
 /** The text forms both counter views share. */
 final class CounterText {

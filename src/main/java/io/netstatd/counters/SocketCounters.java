@@ -3,8 +3,8 @@ package io.netstatd.counters;
 import java.util.Map;
 
 import io.netstatd.procfs.Skipped;
-import io.netstatd.web.TextTable;
-import io.netstatd.web.TextView;
+import io.netstatd.text.TextTable;
+import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

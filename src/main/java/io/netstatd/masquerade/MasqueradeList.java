@@ -3,8 +3,8 @@ package io.netstatd.masquerade;
 import java.util.List;
 
 import io.netstatd.procfs.Skipped;
-import io.netstatd.web.TextTable;
-import io.netstatd.web.TextView;
+import io.netstatd.text.TextTable;
+import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -53,8 +53,14 @@ public record MasqueradeList(int total, int count, List<TrackedConnection> conne
 				+ endpoint(tuple.destination(), tuple.destinationPort());
 	}
 
+	/**
+	 * {@code 10.0.0.5:80}, {@code [fd00::5]:80} as ss writes it, or the address alone.
+	 */
 	private static String endpoint(String address, Integer port) {
-		return (port != null) ? address + ":" + port : address;
+		if (port == null) {
+			return address;
+		}
+		return (address.indexOf(':') >= 0) ? "[" + address + "]:" + port : address + ":" + port;
 	}
 
 	private static String nat(TrackedConnection c) {

@@ -20,6 +20,7 @@ import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.UnixSocket;
+import io.netstatd.text.Printable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -147,7 +148,7 @@ public class ProcessScanner {
 				spaced[i] = ' ';
 			}
 		}
-		return io.netstatd.socket.UnixSocket.displayName(spaced, 0, length);
+		return Printable.bytes(spaced, 0, length);
 	}
 
 	/** The inode of a {@code socket:[inode]} link target, or -1 for anything else. */

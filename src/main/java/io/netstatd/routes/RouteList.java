@@ -5,8 +5,8 @@ import java.util.Locale;
 
 import io.netstatd.inet.Family;
 import io.netstatd.procfs.Skipped;
-import io.netstatd.web.TextTable;
-import io.netstatd.web.TextView;
+import io.netstatd.text.TextTable;
+import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

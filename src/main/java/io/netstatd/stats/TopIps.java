@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.web.TextTable;
-import io.netstatd.web.TextView;
+import io.netstatd.text.TextTable;
+import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

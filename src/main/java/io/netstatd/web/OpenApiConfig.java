@@ -9,6 +9,7 @@ import io.netstatd.query.Param;
 import io.netstatd.query.ParamSchema;
 import io.netstatd.query.Query;
 import io.netstatd.query.QuerySpec;
+import io.netstatd.text.TextView;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;

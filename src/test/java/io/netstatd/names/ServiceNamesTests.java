@@ -3,7 +3,7 @@ package io.netstatd.names;
 import java.util.Map;
 
 import io.netstatd.socket.Protocol;
-import io.netstatd.web.TextTable;
+import io.netstatd.text.TextTable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

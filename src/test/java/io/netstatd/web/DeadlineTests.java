@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A list request that runs past its deadline (here none at all) is a 503 problem with
  * Retry-After, and gives its permit back; the stats, one bounded read each, still answer.
  */
-@ProcfsWebMvcTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+@WholeServiceTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
 		"netstatd.limits.request-timeout=0s", "netstatd.limits.expensive-requests=1" })
 class DeadlineTests {
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With the bound of expensive requests held full, they get a fast 503 with Retry-After;
  * the cheap views still answer.
  */
-@ProcfsWebMvcTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+@WholeServiceTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
 		"netstatd.limits.expensive-requests=2" })
 class ExpensiveRequestsTests {
 

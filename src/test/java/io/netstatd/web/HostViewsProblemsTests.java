@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (dev, route) is a 503 naming the file; conntrack, which only a kernel with the module
  * has, a 404 saying so; multicast, which a kernel may lack, an empty list.
  */
-@ProcfsWebMvcTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/traps",
+@WholeServiceTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/traps",
 		"netstatd.sysfs.root=src/test/resources/sysfs/golden" })
 class HostViewsProblemsTests {
 

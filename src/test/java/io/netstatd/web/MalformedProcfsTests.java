@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A procfs tree with damaged lines, an empty udp and no IPv6 tables: the good rows are
  * served, the bad ones are skipped and reported, and nothing fails.
  */
-@ProcfsWebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/broken")
+@WholeServiceTest(properties = "netstatd.procfs.root=src/test/resources/procfs/broken")
 class MalformedProcfsTests {
 
 	@Autowired

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every wrong request gets a problem ({@code application/problem+json}) that names what
  * is wrong and what is allowed. The web slice runs over a fixture procfs tree.
  */
-@ProcfsWebMvcTest(properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
+@WholeServiceTest(properties = "netstatd.procfs.root=src/test/resources/procfs/golden")
 class ProblemResponsesTests {
 
 	private static final String STATES = "ESTABLISHED, SYN_SENT, SYN_RECV, FIN_WAIT1, FIN_WAIT2, TIME_WAIT, CLOSE, "

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * procfs that is not where it is configured: every endpoint answers 503 naming the file.
  */
-@ProcfsWebMvcTest(properties = "netstatd.procfs.root=target/no-procfs-here")
+@WholeServiceTest(properties = "netstatd.procfs.root=target/no-procfs-here")
 class ProcfsFailureTests {
 
 	@Autowired

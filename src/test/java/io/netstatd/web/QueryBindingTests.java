@@ -2,6 +2,7 @@ package io.netstatd.web;
 
 import java.net.URI;
 
+import io.netstatd.socket.Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and whichever parameter turns the owner walk on; and a header named like a parameter is
  * no parameter.
  */
-@ProcfsWebMvcTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+@WholeServiceTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
 		"netstatd.limits.expensive-requests=0" })
 class QueryBindingTests {
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * The text forms over the captured tree: what the awk recipes print, a netstat table,
  * CSV.
  */
-@ProcfsWebMvcTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
+@WholeServiceTest(properties = { "netstatd.procfs.root=src/test/resources/procfs/golden",
 		"netstatd.passwd-file=src/test/resources/etc/passwd", "netstatd.names.timeout=300ms",
 		"netstatd.names.services-file=src/test/resources/etc/services" })
 @Import(TextFormatsTests.StubResolver.class)

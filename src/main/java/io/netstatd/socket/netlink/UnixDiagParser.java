@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import io.netstatd.socket.UnixSocket;
+import io.netstatd.text.Printable;
 
 /**
  * Parses one buffer of a {@code unix_diag} dump ({@code include/uapi/linux/unix_diag.h}):
@@ -70,7 +71,7 @@ public final class UnixDiagParser {
 			if (attributeType == UNIX_DIAG_NAME && attributeLength > 4) {
 				byte[] raw = new byte[attributeLength - 4];
 				data.get(attribute + 4, raw);
-				name = UnixSocket.displayName(raw, 0, nameLength(raw));
+				name = Printable.bytes(raw, 0, nameLength(raw));
 			}
 			attribute += (attributeLength + 3) & ~3;
 		}

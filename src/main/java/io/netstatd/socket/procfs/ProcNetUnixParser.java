@@ -11,6 +11,7 @@ import io.netstatd.procfs.ProcNumbers;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.UnixSocket;
+import io.netstatd.text.Printable;
 
 /**
  * Parses {@code /proc/net/unix} ({@code unix_seq_show} in {@code net/unix/af_unix.c}):
@@ -49,7 +50,7 @@ public final class ProcNetUnixParser {
 				}
 				else {
 					skipped.add(SkippedLine.of(file.name(), lineNumber, problem,
-							UnixSocket.displayName(data, start, Math.min(end - start, 200))));
+							Printable.bytes(data, start, Math.min(end - start, 200))));
 				}
 			}
 		});
@@ -113,7 +114,7 @@ public final class ProcNetUnixParser {
 				if (!take(' ') || this.at == this.end) {
 					return "column 8 (Path): expected one space and a name after the inode";
 				}
-				path = UnixSocket.displayName(this.data, this.at, this.end - this.at);
+				path = Printable.bytes(this.data, this.at, this.end - this.at);
 			}
 			boolean accepting = (flags & ACCEPTCON) != 0;
 			this.socket = new UnixSocket(UnixSocket.Type.of((int) type), UnixSocket.State.of((int) state, accepting),

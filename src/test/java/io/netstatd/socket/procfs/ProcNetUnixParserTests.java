@@ -9,6 +9,7 @@ import io.netstatd.socket.Protocol;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.socket.UnixSocket.State;
 import io.netstatd.socket.UnixSocket.Type;
+import io.netstatd.text.Printable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class ProcNetUnixParserTests {
 	void escapesEveryByteThatCouldPassForAnother() {
 		byte[] raw = { 0, 'a', ' ', 'b', '\\', 1, (byte) 0xc3, (byte) 0xa9, (byte) 0xff, '\t' };
 
-		assertThat(UnixSocket.displayName(raw, 0, raw.length)).isEqualTo("@a b\\\\\\x01é\\xff\\x09");
+		assertThat(Printable.bytes(raw, 0, raw.length)).isEqualTo("@a b\\\\\\x01é\\xff\\x09");
 	}
 
 	private static Parsed<UnixSocket> parse(String fixture) {

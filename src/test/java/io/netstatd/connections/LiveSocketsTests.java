@@ -1,4 +1,4 @@
-package io.netstatd;
+package io.netstatd.connections;
 
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.netstatd.ApiCalls;
+import io.netstatd.OpenApiValidationFilter;
+import io.netstatd.TestSockets;
+import io.netstatd.Tools;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -153,7 +157,7 @@ class LiveSocketsTests {
 		JsonPath body = get("/connections?port=" + TestSockets.port(ipv4Server));
 
 		// the test JVM's uid, named from /etc/passwd as getent names it
-		String expected = NetstatEquivalenceTests.run("getent passwd " + uid + " | cut -d: -f1").strip();
+		String expected = Tools.run("getent passwd " + uid + " | cut -d: -f1").strip();
 		assertThat(body.getList("connections.user")).hasSize(11).containsOnly(expected);
 	}
 
@@ -177,8 +181,8 @@ class LiveSocketsTests {
 				// netstat -xa shows the same inode, type and state, and the path cut at
 				// its first
 				// space (it reads the line with sscanf's %s): the service keeps it whole
-				if (NetstatEquivalenceTests.installed("netstat")) {
-					String line = NetstatEquivalenceTests.run("netstat -xa | grep -F ' " + u.get("inode") + " '");
+				if (Tools.installed("netstat")) {
+					String line = Tools.run("netstat -xa | grep -F ' " + u.get("inode") + " '");
 					String cut = path.toString().substring(0, path.toString().indexOf(' '));
 					assertThat(line).contains("STREAM", "LISTENING", "[ ACC ]", cut + "\n");
 				}
@@ -307,13 +311,14 @@ class LiveSocketsTests {
 			.body("build.artifact", equalTo("netstatd"))
 			.body("build.version", equalTo("0.1.0-SNAPSHOT"));
 		assumeTrue(Files.isDirectory(Path.of(".git")), "not built from a git checkout: no commit to show");
-		String head = NetstatEquivalenceTests.run("git rev-parse --short=7 HEAD").strip();
+		String head = Tools.run("git rev-parse --short=7 HEAD").strip();
 		RestAssured.given().get("/actuator/info").then().body("git.commit.id", equalTo(head));
 	}
 
 	@Test
 	void answersBadInputWithProblemsOverRealHttp() throws Exception {
-		given().get("/stats/top-ips?port=70000")
+		ApiCalls.given()
+			.get("/stats/top-ips?port=70000")
 			.then()
 			.statusCode(400)
 			.contentType("application/problem+json")
@@ -344,7 +349,7 @@ class LiveSocketsTests {
 	}
 
 	private JsonPath get(String path) {
-		return given().get(path).then().statusCode(200).contentType("application/json").extract().jsonPath();
+		return ApiCalls.given().get(path).then().statusCode(200).contentType("application/json").extract().jsonPath();
 	}
 
 	private JsonPath awaitRecvQ(String path) throws InterruptedException {
@@ -357,10 +362,6 @@ class LiveSocketsTests {
 			Thread.sleep(20);
 		}
 		return get(path);
-	}
-
-	static RequestSpecification given() {
-		return RestAssured.given().urlEncodingEnabled(false).filter(new OpenApiValidationFilter());
 	}
 
 }

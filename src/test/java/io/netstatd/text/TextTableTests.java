@@ -1,4 +1,4 @@
-package io.netstatd.web;
+package io.netstatd.text;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class TableTests {
+class TextTableTests {
 
 	@Test
 	void alignsColumnsWithoutTrailingSpaces() {

@@ -1,4 +1,4 @@
-package io.netstatd.web;
+package io.netstatd.text;
 
 import java.util.ArrayList;
 import java.util.List;

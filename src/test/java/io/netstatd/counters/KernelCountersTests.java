@@ -1,9 +1,11 @@
-package io.netstatd;
+package io.netstatd.counters;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.netstatd.ApiCalls;
+import io.netstatd.Tools;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +40,9 @@ class KernelCountersTests {
 
 	@Test
 	void protocolCountersAgreeWithNstat() {
-		assumeTrue(NetstatEquivalenceTests.installed("nstat"), "nstat (iproute2) is not installed");
+		assumeTrue(Tools.installed("nstat"), "nstat (iproute2) is not installed");
 		Map<String, Long> before = flat(ApiCalls.getJson("/stats/protocols"));
-		String nstat = NetstatEquivalenceTests.run("nstat -asz");
+		String nstat = Tools.run("nstat -asz");
 		Map<String, Long> after = flat(ApiCalls.getJson("/stats/protocols"));
 
 		int compared = 0;
@@ -66,14 +68,14 @@ class KernelCountersTests {
 	 */
 	@Test
 	void tcpCountersAgreeWithNetstatS() {
-		assumeTrue(NetstatEquivalenceTests.installed("netstat"), "netstat (net-tools) is not installed");
+		assumeTrue(Tools.installed("netstat"), "netstat (net-tools) is not installed");
 		Map<String, String> prose = Map.of("active connection openings", "TcpActiveOpens",
 				"passive connection openings", "TcpPassiveOpens", "failed connection attempts", "TcpAttemptFails",
 				"connection resets received", "TcpEstabResets", "segments received", "TcpInSegs", "segments sent out",
 				"TcpOutSegs", "segments retransmitted", "TcpRetransSegs", "bad segments received", "TcpInErrs",
 				"resets sent", "TcpOutRsts");
 		Map<String, Long> before = flat(ApiCalls.getJson("/stats/protocols?protocol=Tcp"));
-		String netstat = NetstatEquivalenceTests.run("netstat -s | sed -n '/^Tcp:/,/^[A-Z]/p'");
+		String netstat = Tools.run("netstat -s | sed -n '/^Tcp:/,/^[A-Z]/p'");
 		Map<String, Long> after = flat(ApiCalls.getJson("/stats/protocols?protocol=Tcp"));
 
 		int compared = 0;

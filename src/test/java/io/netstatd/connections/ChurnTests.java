@@ -1,4 +1,4 @@
-package io.netstatd;
+package io.netstatd.connections;
 
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netstatd.OpenApiValidationFilter;
+import io.netstatd.TestSockets;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 

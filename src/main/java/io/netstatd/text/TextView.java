@@ -1,4 +1,4 @@
-package io.netstatd.web;
+package io.netstatd.text;
 
 import io.netstatd.procfs.Skipped;
 
