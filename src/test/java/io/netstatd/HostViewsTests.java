@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 
@@ -125,12 +124,6 @@ public final class TestSockets implements AutoCloseable {
 		throw new IOException("no clean port found below the ephemeral range");
 	}
 
-	private interface Binder {
-
-		void bind(int port) throws IOException;
-
-	}
-
 	private static boolean mentioned(int port, boolean tcp) {
 		Set<Protocol> tables = tcp ? EnumSet.of(Protocol.TCP, Protocol.TCP6) : EnumSet.of(Protocol.UDP, Protocol.UDP6);
 		return PROC.read(tables, Set.of())
@@ -195,6 +188,12 @@ public final class TestSockets implements AutoCloseable {
 		for (AutoCloseable closeable : this.open) {
 			closeable.close();
 		}
+	}
+
+	private interface Binder {
+
+		void bind(int port) throws IOException;
+
 	}
 
 }

@@ -74,36 +74,6 @@ final class SocketListSpecs {
 	private SocketListSpecs() {
 	}
 
-	/** {@code /connections}: every socket, owners only when asked. */
-	static final class Connections extends QuerySpec<SocketListQuery> {
-
-		Connections() {
-			super(list(PROCESSES.defaultsTo("false")), (arguments) -> listQuery(arguments, false));
-		}
-
-	}
-
-	/** {@code /listening}: listeners, owners by default ({@code ss -tlnp}). */
-	static final class Listening extends QuerySpec<SocketListQuery> {
-
-		Listening() {
-			super(list(PROCESSES.defaultsTo("true")), (arguments) -> listQuery(arguments, true));
-		}
-
-	}
-
-	/** {@code /connections/stream}: the selection, and how often. */
-	static final class Stream extends QuerySpec<Streamed<SocketQuery>> {
-
-		Stream() {
-			super(QuerySpec.join(List.of(STREAM_PROTOCOL), QuerySpec.join(SELECTION, List.of(Streamed.INTERVAL))),
-					(arguments) -> new Streamed<>(new SocketQuery(
-							SelectionParams.select(arguments, orDefault(arguments.get(STREAM_PROTOCOL))),
-							NamespaceChoice.of(arguments)), arguments.get(Streamed.INTERVAL)));
-		}
-
-	}
-
 	private static List<Param<?>> list(Param<Boolean> processes) {
 		return QuerySpec.join(List.of(PROTOCOL),
 				QuerySpec.join(SELECTION, List.of(SORT, LIMIT, processes, RESOLVE, PID, PROGRAM, Format.PARAM)));
@@ -141,6 +111,36 @@ final class SocketListSpecs {
 			names.add(UNIX);
 		}
 		return List.copyOf(names);
+	}
+
+	/** {@code /connections}: every socket, owners only when asked. */
+	static final class Connections extends QuerySpec<SocketListQuery> {
+
+		Connections() {
+			super(list(PROCESSES.defaultsTo("false")), (arguments) -> listQuery(arguments, false));
+		}
+
+	}
+
+	/** {@code /listening}: listeners, owners by default ({@code ss -tlnp}). */
+	static final class Listening extends QuerySpec<SocketListQuery> {
+
+		Listening() {
+			super(list(PROCESSES.defaultsTo("true")), (arguments) -> listQuery(arguments, true));
+		}
+
+	}
+
+	/** {@code /connections/stream}: the selection, and how often. */
+	static final class Stream extends QuerySpec<Streamed<SocketQuery>> {
+
+		Stream() {
+			super(QuerySpec.join(List.of(STREAM_PROTOCOL), QuerySpec.join(SELECTION, List.of(Streamed.INTERVAL))),
+					(arguments) -> new Streamed<>(new SocketQuery(
+							SelectionParams.select(arguments, orDefault(arguments.get(STREAM_PROTOCOL))),
+							NamespaceChoice.of(arguments)), arguments.get(Streamed.INTERVAL)));
+		}
+
 	}
 
 }

@@ -32,6 +32,17 @@ final class CounterSpecs {
 	private CounterSpecs() {
 	}
 
+	private static NamespaceChoice oneNamespace(Arguments arguments) {
+		NamespaceChoice chosen = NamespaceChoice.of(arguments);
+		if (chosen.all()) {
+			throw new InvalidParameterException("netns",
+					"The kernel's counters are asked one network namespace at a time: netns=all is for socket lists "
+							+ "and state counts; /namespaces lists the namespaces and a process in each.",
+					"a process id");
+		}
+		return chosen;
+	}
+
 	/** {@code /stats/protocols}. */
 	static final class Protocols extends QuerySpec<CountersQuery> {
 
@@ -49,17 +60,6 @@ final class CounterSpecs {
 			super(List.of(NETNS, Format.PARAM), (arguments) -> new CountersQuery(Set.of(), oneNamespace(arguments)));
 		}
 
-	}
-
-	private static NamespaceChoice oneNamespace(Arguments arguments) {
-		NamespaceChoice chosen = NamespaceChoice.of(arguments);
-		if (chosen.all()) {
-			throw new InvalidParameterException("netns",
-					"The kernel's counters are asked one network namespace at a time: netns=all is for socket lists "
-							+ "and state counts; /namespaces lists the namespaces and a process in each.",
-					"a process id");
-		}
-		return chosen;
 	}
 
 }

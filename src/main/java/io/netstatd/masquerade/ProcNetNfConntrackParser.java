@@ -1,15 +1,11 @@
 package io.netstatd.masquerade;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.MalformedLineException;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
-import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/nf_conntrack} ({@code ct_seq_show}): per connection the family

@@ -1,19 +1,16 @@
 package io.netstatd.metrics;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SelectionParams;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
@@ -72,29 +69,6 @@ public class HostMetrics implements MultiCollector {
 			new SockstatGauge("mem", "netstatd_sockstat_mem_pages",
 					"Memory of socket buffers, in pages (sockstat mem)"));
 
-	/**
-	 * A kernel counter exported as a Prometheus counter.
-	 *
-	 * @param metric the metric's name, without {@code _total}
-	 * @param group the kernel's group ({@code Tcp}, {@code TcpExt}, ...)
-	 * @param name the kernel's name in that group
-	 * @param help the metric's help
-	 */
-	private record KernelCounter(String metric, String group, String name, String help) {
-
-	}
-
-	/**
-	 * A sockstat value exported as a gauge per protocol.
-	 *
-	 * @param kind sockstat's word for it ({@code inuse}, {@code tw}, ...)
-	 * @param metric the metric's name
-	 * @param help the metric's help
-	 */
-	private record SockstatGauge(String kind, String metric, String help) {
-
-	}
-
 	private final SocketService sockets;
 
 	private final CountersRepository counters;
@@ -115,11 +89,6 @@ public class HostMetrics implements MultiCollector {
 				this.sockets.read(SocketSelection.of(SelectionParams.TCP), NamespaceChoice.OWN).rows(),
 				this.counters.sockets(), this.counters.protocols(), this.skippedLines.totals());
 		return format(snapshot);
-	}
-
-	/** What one scrape read. */
-	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
-
 	}
 
 	static MetricSnapshots format(Snapshot snapshot) {
@@ -208,6 +177,34 @@ public class HostMetrics implements MultiCollector {
 					.value(value)
 					.build()));
 		return gauge.build();
+	}
+
+	/**
+	 * A kernel counter exported as a Prometheus counter.
+	 *
+	 * @param metric the metric's name, without {@code _total}
+	 * @param group the kernel's group ({@code Tcp}, {@code TcpExt}, ...)
+	 * @param name the kernel's name in that group
+	 * @param help the metric's help
+	 */
+	private record KernelCounter(String metric, String group, String name, String help) {
+
+	}
+
+	/**
+	 * A sockstat value exported as a gauge per protocol.
+	 *
+	 * @param kind sockstat's word for it ({@code inuse}, {@code tw}, ...)
+	 * @param metric the metric's name
+	 * @param help the metric's help
+	 */
+	private record SockstatGauge(String kind, String metric, String help) {
+
+	}
+
+	/** What one scrape read. */
+	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
+
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.netstatd.multicast;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.netstatd.inet.Family;
 import io.netstatd.procfs.MalformedLineException;
@@ -11,7 +9,6 @@ import io.netstatd.procfs.ProcAddresses;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
-import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/igmp} ({@code igmp_mc_seq_show}): a header, then per interface

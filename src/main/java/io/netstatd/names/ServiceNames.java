@@ -27,6 +27,21 @@ public class ServiceNames {
 	}
 
 	/**
+	 * {@code name port/protocol [aliases] [# comment]}: the first name of a port wins.
+	 */
+	static Map<String, String> parse(String text) {
+		Map<String, String> names = new HashMap<>();
+		for (String line : text.split("\n")) {
+			int comment = line.indexOf('#');
+			String[] fields = ((comment >= 0) ? line.substring(0, comment) : line).trim().split("\\s+");
+			if (fields.length >= 2 && fields[1].matches("[0-9]{1,5}/[a-z]+")) {
+				names.putIfAbsent(fields[1], fields[0]);
+			}
+		}
+		return names;
+	}
+
+	/**
 	 * The services file at one moment.
 	 *
 	 * @param byPort names by {@code port/transport}
@@ -41,21 +56,6 @@ public class ServiceNames {
 			return (port == 0) ? null : this.byPort.get(port + "/" + (protocol.tcp() ? "tcp" : "udp"));
 		}
 
-	}
-
-	/**
-	 * {@code name port/protocol [aliases] [# comment]}: the first name of a port wins.
-	 */
-	static Map<String, String> parse(String text) {
-		Map<String, String> names = new HashMap<>();
-		for (String line : text.split("\n")) {
-			int comment = line.indexOf('#');
-			String[] fields = ((comment >= 0) ? line.substring(0, comment) : line).trim().split("\\s+");
-			if (fields.length >= 2 && fields[1].matches("[0-9]{1,5}/[a-z]+")) {
-				names.putIfAbsent(fields[1], fields[0]);
-			}
-		}
-		return names;
 	}
 
 }

@@ -30,17 +30,6 @@ public class NamespaceScanner {
 	}
 
 	/**
-	 * The namespaces and the processes in each, and how many processes could not be told.
-	 *
-	 * @param pids the processes of each namespace, by the namespace's inode, pids
-	 * ascending
-	 * @param unreadable how many processes could not be told
-	 */
-	public record Scan(Map<Long, List<Integer>> pids, int unreadable) {
-
-	}
-
-	/**
 	 * The procfs directory under which {@code net/} shows the namespace of {@code pid}.
 	 * @param pid a process id
 	 * @return the directory
@@ -109,6 +98,17 @@ public class NamespaceScanner {
 			// gone, or not ours to read
 		}
 		return -1;
+	}
+
+	/**
+	 * The namespaces and the processes in each, and how many processes could not be told.
+	 *
+	 * @param pids the processes of each namespace, by the namespace's inode, pids
+	 * ascending
+	 * @param unreadable how many processes could not be told
+	 */
+	public record Scan(Map<Long, List<Integer>> pids, int unreadable) {
+
 	}
 
 }

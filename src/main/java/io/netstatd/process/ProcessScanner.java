@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.procfs.ProcfsProperties;
-import io.netstatd.socket.UnixSocket;
 import io.netstatd.text.Printable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -12,41 +12,6 @@ public final class ProcLines {
 	private ProcLines() {
 	}
 
-	/** What to do with one line, given as {@code [start, end)} of the data. */
-	@FunctionalInterface
-	public interface Visitor {
-
-		/**
-		 * One line.
-		 * @param lineNumber the line's number, from 1
-		 * @param start where it starts in the data
-		 * @param end where it ends, its line feed excluded
-		 */
-		void line(int lineNumber, int start, int end);
-
-	}
-
-	/**
-	 * What one line of a small text file holds.
-	 *
-	 * @param <T> what the lines parse to
-	 */
-	@FunctionalInterface
-	public interface LineParser<T> {
-
-		/**
-		 * Parses one line that is not blank.
-		 * @param lineNumber the line's number, from 1
-		 * @param line the line, without its line feed
-		 * @return what it holds, or {@code null} for a line that holds nothing itself (a
-		 * header, the first of a pair)
-		 * @throws MalformedLineException when it does not have the kernel's shape
-		 * @throws NumberFormatException when a number in it is not one
-		 */
-		T parse(int lineNumber, String line);
-
-	}
-
 	/**
 	 * Visits every line of the first {@code length} bytes of {@code data}, numbered from
 	 * 1.
@@ -104,6 +69,41 @@ public final class ProcLines {
 	public static String[] words(String line) {
 		String stripped = line.strip();
 		return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+	}
+
+	/** What to do with one line, given as {@code [start, end)} of the data. */
+	@FunctionalInterface
+	public interface Visitor {
+
+		/**
+		 * One line.
+		 * @param lineNumber the line's number, from 1
+		 * @param start where it starts in the data
+		 * @param end where it ends, its line feed excluded
+		 */
+		void line(int lineNumber, int start, int end);
+
+	}
+
+	/**
+	 * What one line of a small text file holds.
+	 *
+	 * @param <T> what the lines parse to
+	 */
+	@FunctionalInterface
+	public interface LineParser<T> {
+
+		/**
+		 * Parses one line that is not blank.
+		 * @param lineNumber the line's number, from 1
+		 * @param line the line, without its line feed
+		 * @return what it holds, or {@code null} for a line that holds nothing itself (a
+		 * header, the first of a pair)
+		 * @throws MalformedLineException when it does not have the kernel's shape
+		 * @throws NumberFormatException when a number in it is not one
+		 */
+		T parse(int lineNumber, String line);
+
 	}
 
 }

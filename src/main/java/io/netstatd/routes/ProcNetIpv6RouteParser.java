@@ -1,8 +1,5 @@
 package io.netstatd.routes;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.netstatd.inet.Family;
 import io.netstatd.procfs.MalformedLineException;
 import io.netstatd.procfs.Parsed;
@@ -10,7 +7,6 @@ import io.netstatd.procfs.ProcAddresses;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
-import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/ipv6_route} ({@code ipv6_route_native_seq_show}): no header;

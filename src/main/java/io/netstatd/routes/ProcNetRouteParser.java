@@ -1,8 +1,6 @@
 package io.netstatd.routes;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.netstatd.inet.Family;
 import io.netstatd.inet.IpAddress;
@@ -12,7 +10,6 @@ import io.netstatd.procfs.ProcAddresses;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
-import io.netstatd.procfs.SkippedLine;
 
 /**
  * Parses {@code /proc/net/route} ({@code fib_route_seq_show}): a header, then per route

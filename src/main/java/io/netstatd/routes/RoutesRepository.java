@@ -2,15 +2,12 @@ package io.netstatd.routes;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.netstatd.inet.Family;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.procfs.Skipped;
-import io.netstatd.procfs.SkippedLine;
 import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;

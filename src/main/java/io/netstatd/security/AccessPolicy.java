@@ -15,6 +15,7 @@ public final class AccessPolicy {
 	}
 
 	/**
+	 * Whether requests must authenticate where the service listens.
 	 * @param serverAddress {@code server.address}; empty means every interface
 	 * @return whether requests must authenticate
 	 * @throws IllegalStateException when bound beyond loopback with no credentials and no

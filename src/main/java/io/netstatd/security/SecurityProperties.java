@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue List<User> users, @DefaultValue List<String> tokenHashes,
 		@DefaultValue("false") boolean allowAnonymous, @DefaultValue List<String> corsAllowedOrigins) {
 
+	/** Whether any user or token is configured. */
+	public boolean hasCredentials() {
+		return !this.users.isEmpty() || !this.tokenHashes.isEmpty();
+	}
+
 	/**
 	 * An HTTP Basic user.
 	 *
@@ -30,11 +35,6 @@ public record SecurityProperties(@DefaultValue List<User> users, @DefaultValue L
 	 */
 	public record User(String name, String passwordHash) {
 
-	}
-
-	/** Whether any user or token is configured. */
-	public boolean hasCredentials() {
-		return !this.users.isEmpty() || !this.tokenHashes.isEmpty();
 	}
 
 }

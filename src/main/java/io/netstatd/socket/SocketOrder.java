@@ -65,7 +65,7 @@ public final class SocketOrder {
 			if (column == null) {
 				return null;
 			}
-			order = (order == null) ? column : order.thenComparing(column);
+			order = (order != null) ? order.thenComparing(column) : column;
 		}
 		return order;
 	}

@@ -14,7 +14,6 @@ import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.netns.UnknownProcessException;
 import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 

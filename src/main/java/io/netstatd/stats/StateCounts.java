@@ -42,22 +42,6 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 		return table;
 	}
 
-	/**
-	 * One state and how many sockets are in it.
-	 *
-	 * @param state the state
-	 * @param count how many sockets are in it
-	 */
-	@Schema(requiredProperties = { "state", "count" })
-	public record StateCount(SocketState state, long count) implements TextTable.CountedLine {
-
-		@Override
-		public String value() {
-			return this.state.name();
-		}
-
-	}
-
 	/** Counts {@code sockets}, which the caller has filtered to the TCP ones it wants. */
 	public static StateCounts of(List<InetSocket> sockets, Skipped skipped) {
 		Map<SocketState, Long> counts = byState(sockets);
@@ -79,6 +63,22 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 			counts.merge(socket.state(), 1L, Long::sum);
 		}
 		return counts;
+	}
+
+	/**
+	 * One state and how many sockets are in it.
+	 *
+	 * @param state the state
+	 * @param count how many sockets are in it
+	 */
+	@Schema(requiredProperties = { "state", "count" })
+	public record StateCount(SocketState state, long count) implements TextTable.CountedLine {
+
+		@Override
+		public String value() {
+			return this.state.name();
+		}
+
 	}
 
 }

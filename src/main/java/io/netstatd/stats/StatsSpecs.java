@@ -38,6 +38,25 @@ final class StatsSpecs {
 	private StatsSpecs() {
 	}
 
+	private static SocketQuery states(Arguments arguments) {
+		Set<Protocol> asked = arguments.get(PROTOCOL);
+		return new SocketQuery(SelectionParams.select(arguments, asked.isEmpty() ? SelectionParams.TCP : asked),
+				NamespaceChoice.of(arguments));
+	}
+
+	/**
+	 * The recipe's {@code grep 80}, as it is meant: the local port, connections only (no
+	 * listener).
+	 */
+	private static TopIpsQuery topIps(Arguments arguments) {
+		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(SocketState.LISTEN));
+		return new TopIpsQuery(new SocketQuery(SocketSelection.of(SelectionParams.TCP)
+			.inStates(connected)
+			.withPorts(null, arguments.get(SelectionParams.PORT), null)
+			.withAddresses(arguments.get(SelectionParams.LOCAL_ADDRESS), arguments.get(SelectionParams.REMOTE_ADDRESS)),
+				NamespaceChoice.of(arguments)), arguments.get(LIMIT));
+	}
+
 	/** {@code /stats/states}. */
 	static final class States extends QuerySpec<SocketQuery> {
 
@@ -68,25 +87,6 @@ final class StatsSpecs {
 					Format.PARAM), StatsSpecs::topIps);
 		}
 
-	}
-
-	private static SocketQuery states(Arguments arguments) {
-		Set<Protocol> asked = arguments.get(PROTOCOL);
-		return new SocketQuery(SelectionParams.select(arguments, asked.isEmpty() ? SelectionParams.TCP : asked),
-				NamespaceChoice.of(arguments));
-	}
-
-	/**
-	 * The recipe's {@code grep 80}, as it is meant: the local port, connections only (no
-	 * listener).
-	 */
-	private static TopIpsQuery topIps(Arguments arguments) {
-		Set<SocketState> connected = EnumSet.complementOf(EnumSet.of(SocketState.LISTEN));
-		return new TopIpsQuery(new SocketQuery(SocketSelection.of(SelectionParams.TCP)
-			.inStates(connected)
-			.withPorts(null, arguments.get(SelectionParams.PORT), null)
-			.withAddresses(arguments.get(SelectionParams.LOCAL_ADDRESS), arguments.get(SelectionParams.REMOTE_ADDRESS)),
-				NamespaceChoice.of(arguments)), arguments.get(LIMIT));
 	}
 
 }

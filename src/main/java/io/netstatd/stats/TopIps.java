@@ -45,22 +45,6 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 		return table;
 	}
 
-	/**
-	 * A remote address and how many connections come from it.
-	 *
-	 * @param ip the remote address
-	 * @param count how many connections come from it
-	 */
-	@Schema(requiredProperties = { "ip", "count" })
-	public record IpCount(IpAddress ip, long count) implements TextTable.CountedLine {
-
-		@Override
-		public String value() {
-			return this.ip.toString();
-		}
-
-	}
-
 	private static final Comparator<IpCount> LARGEST_FIRST = Comparator.comparingLong(IpCount::count)
 		.reversed()
 		.thenComparing(IpCount::ip);
@@ -78,6 +62,22 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 		counts.forEach((ip, count) -> ips.add(new IpCount(ip, count)));
 		ips.sort(LARGEST_FIRST);
 		return new TopIps(port, connections.size(), List.copyOf(ips.subList(0, Math.min(limit, ips.size()))), skipped);
+	}
+
+	/**
+	 * A remote address and how many connections come from it.
+	 *
+	 * @param ip the remote address
+	 * @param count how many connections come from it
+	 */
+	@Schema(requiredProperties = { "ip", "count" })
+	public record IpCount(IpAddress ip, long count) implements TextTable.CountedLine {
+
+		@Override
+		public String value() {
+			return this.ip.toString();
+		}
+
 	}
 
 }

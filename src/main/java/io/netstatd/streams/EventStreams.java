@@ -63,14 +63,6 @@ public class EventStreams {
 		this.scheduler.setRemoveOnCancelPolicy(true);
 	}
 
-	/** What a stream sends each interval: its events, none when nothing changed. */
-	@FunctionalInterface
-	public interface Snapshot {
-
-		List<SseEmitter.SseEventBuilder> next();
-
-	}
-
 	/**
 	 * Opens a stream that sends {@code snapshot}'s events every {@code interval}, the
 	 * first at once.
@@ -112,6 +104,14 @@ public class EventStreams {
 	/** Streams open now. */
 	public int openStreams() {
 		return this.properties.maxOpen() - this.open.availablePermits();
+	}
+
+	/** What a stream sends each interval: its events, none when nothing changed. */
+	@FunctionalInterface
+	public interface Snapshot {
+
+		List<SseEmitter.SseEventBuilder> next();
+
 	}
 
 	private final class Stream {

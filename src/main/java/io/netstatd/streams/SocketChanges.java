@@ -19,11 +19,6 @@ public final class SocketChanges {
 
 	private Map<Key, InetSocket> previous;
 
-	/** A change and the socket it concerns (as it is now, or was last seen). */
-	public record Change(String kind, InetSocket socket) {
-
-	}
-
 	/**
 	 * The changes since the last call; {@code null} on the first, which only takes the
 	 * baseline.
@@ -54,6 +49,11 @@ public final class SocketChanges {
 			}
 		});
 		return changes;
+	}
+
+	/** A change and the socket it concerns (as it is now, or was last seen). */
+	public record Change(String kind, InetSocket socket) {
+
 	}
 
 	private record Key(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,

@@ -1,6 +1,5 @@
 package io.netstatd.web;
 
-import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.limits.ExpensiveRequests;
 import io.netstatd.masquerade.NoConntrackException;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.netstatd.procfs.Skipped;
 import io.netstatd.text.TextView;
 
 import org.springframework.http.HttpInputMessage;

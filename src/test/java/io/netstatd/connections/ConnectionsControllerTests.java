@@ -2,7 +2,6 @@ package io.netstatd.connections;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import io.netstatd.GoldenTree;
 import io.netstatd.inet.AddressRange;

@@ -10,12 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.netstatd.ApiCalls;
-import io.netstatd.OpenApiValidationFilter;
 import io.netstatd.TestSockets;
 import io.netstatd.Tools;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +94,7 @@ class LiveSocketsTests {
 		List<Map<String, Object>> rows = body.getList("connections");
 		assertThat(rows)
 			.extracting((r) -> r.get("protocol") + " " + r.get("localAddress") + " " + r.get("state") + " "
-					+ r.get("remoteAddress") + (p == (int) r.get("localPort") ? " server" : " client"))
+					+ r.get("remoteAddress") + ((p == (int) r.get("localPort")) ? " server" : " client"))
 			.containsExactlyInAnyOrder("tcp 127.0.0.1 LISTEN 0.0.0.0 server",
 					"tcp 127.0.0.1 ESTABLISHED 127.0.0.2 server", "tcp 127.0.0.1 ESTABLISHED 127.0.0.2 server",
 					"tcp 127.0.0.1 ESTABLISHED 127.0.0.2 server", "tcp 127.0.0.1 ESTABLISHED 127.0.0.3 server",

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.masquerade.Tuple;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.SkippedLine;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.web.WebSlice;
-import io.netstatd.web.WebSlice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,23 +26,6 @@ class CountersControllerTests {
 
 	@Autowired
 	MockMvcTester mvc;
-
-	/** The fixture source: the counter files of the captured tree. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class GoldenCounters {
-
-		@Bean
-		CountersRepository counters() {
-			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
-			return new CountersRepository(tree, new SkippedLineCounter(tree));
-		}
-
-		@Bean
-		NamespaceScanner namespaces() {
-			return new NamespaceScanner(new ProcfsProperties(GoldenTree.ROOT));
-		}
-
-	}
 
 	@Test
 	void listsOnlyTheGroupsAskedForInAnyCase() {
@@ -108,6 +90,23 @@ class CountersControllerTests {
 		assertThat(this.mvc.get().uri("/stats/protocols?protocol=Tcp&format=csv")).hasStatus(200)
 			.bodyText()
 			.startsWith("group,name,value\r\nTcp,RtoAlgorithm,1\r\n");
+	}
+
+	/** The fixture source: the counter files of the captured tree. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GoldenCounters {
+
+		@Bean
+		CountersRepository counters() {
+			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
+			return new CountersRepository(tree, new SkippedLineCounter(tree));
+		}
+
+		@Bean
+		NamespaceScanner namespaces() {
+			return new NamespaceScanner(new ProcfsProperties(GoldenTree.ROOT));
+		}
+
 	}
 
 }

@@ -27,19 +27,6 @@ class InterfacesControllerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	/** The fixture source: the captured tree's files. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class GoldenInterfaces {
-
-		@Bean
-		InterfacesRepository interfaces() {
-			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
-			return new InterfacesRepository(tree, new SysfsProperties(Path.of("src/test/resources/sysfs/golden")),
-					new SkippedLineCounter(tree));
-		}
-
-	}
-
 	@Test
 	void printsNetstatsInterfaceTable() {
 		assertThat(this.mvc.get().uri("/interfaces?format=table")).hasStatus(200).hasBodyTextEqualTo("""
@@ -58,6 +45,19 @@ class InterfacesControllerTests {
 			.bodyText()
 			.startsWith("name,mtu,flags,up,rxOk,rxErrors,")
 			.contains("\r\neth0,1400,BMRU,true,9293,0,0,0,7651,0,0,0,259574971,1091861,0,0,0,0\r\n");
+	}
+
+	/** The fixture source: the captured tree's files. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GoldenInterfaces {
+
+		@Bean
+		InterfacesRepository interfaces() {
+			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
+			return new InterfacesRepository(tree, new SysfsProperties(Path.of("src/test/resources/sysfs/golden")),
+					new SkippedLineCounter(tree));
+		}
+
 	}
 
 }

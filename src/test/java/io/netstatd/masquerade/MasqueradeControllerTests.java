@@ -25,18 +25,6 @@ class MasqueradeControllerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	/** The fixture source: the captured tree's nf_conntrack. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class GoldenConntrack {
-
-		@Bean
-		ConntrackRepository conntrack() {
-			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
-			return new ConntrackRepository(tree, new SkippedLineCounter(tree));
-		}
-
-	}
-
 	@Test
 	void printsARowPerRewrittenConnection() {
 		assertThat(this.mvc.get().uri("/masquerade?format=table")).hasStatus(200).hasBodyTextEqualTo("""
@@ -51,6 +39,18 @@ class MasqueradeControllerTests {
 		assertThat(this.mvc.get().uri("/masquerade?format=csv")).hasStatus(200)
 			.bodyText()
 			.contains("\r\nipv4,icmp,29,,10.88.0.5,,8.8.8.8,,8.8.8.8,,192.0.2.2,,true,false,false,false,0,0\r\n");
+	}
+
+	/** The fixture source: the captured tree's nf_conntrack. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GoldenConntrack {
+
+		@Bean
+		ConntrackRepository conntrack() {
+			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
+			return new ConntrackRepository(tree, new SkippedLineCounter(tree));
+		}
+
 	}
 
 }

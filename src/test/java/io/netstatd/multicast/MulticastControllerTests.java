@@ -24,18 +24,6 @@ class MulticastControllerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	/** The fixture source: the captured tree's igmp files. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class GoldenGroups {
-
-		@Bean
-		MulticastRepository multicast() {
-			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
-			return new MulticastRepository(tree, new SkippedLineCounter(tree));
-		}
-
-	}
-
 	@Test
 	void printsNetstatsGroupMemberships() {
 		assertThat(this.mvc.get().uri("/multicast?format=table")).hasStatus(200).hasBodyTextEqualTo("""
@@ -58,6 +46,18 @@ class MulticastControllerTests {
 		assertThat(this.mvc.get().uri("/multicast?format=csv")).hasStatus(200)
 			.bodyText()
 			.startsWith("family,iface,index,group,users\r\ninet,lo,1,224.0.0.1,1\r\n");
+	}
+
+	/** The fixture source: the captured tree's igmp files. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GoldenGroups {
+
+		@Bean
+		MulticastRepository multicast() {
+			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
+			return new MulticastRepository(tree, new SkippedLineCounter(tree));
+		}
+
 	}
 
 }

@@ -3,7 +3,6 @@ package io.netstatd.names;
 import java.util.Map;
 
 import io.netstatd.socket.Protocol;
-import io.netstatd.text.TextTable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -33,20 +33,6 @@ class QuerySpecTests {
 
 	static final Param<Format> FORMAT = Format.PARAM;
 
-	/** The values as a record: what an endpoint receives. */
-	record Values(PortSet port, int limit, boolean flag, Duration every, Format format) {
-
-	}
-
-	static final class Spec extends QuerySpec<Values> {
-
-		Spec() {
-			super(List.of(PORT, LIMIT, FLAG, EVERY, FORMAT), (arguments) -> new Values(arguments.get(PORT),
-					arguments.get(LIMIT), arguments.get(FLAG), arguments.get(EVERY), arguments.get(FORMAT)));
-		}
-
-	}
-
 	private final Spec spec = new Spec();
 
 	@Test
@@ -154,6 +140,20 @@ class QuerySpecTests {
 
 	private Values bind(Map<String, List<String>> query) {
 		return this.spec.bind(new LinkedHashMap<>(query), "/test").query();
+	}
+
+	/** The values as a record: what an endpoint receives. */
+	record Values(PortSet port, int limit, boolean flag, Duration every, Format format) {
+
+	}
+
+	static final class Spec extends QuerySpec<Values> {
+
+		Spec() {
+			super(List.of(PORT, LIMIT, FLAG, EVERY, FORMAT), (arguments) -> new Values(arguments.get(PORT),
+					arguments.get(LIMIT), arguments.get(FLAG), arguments.get(EVERY), arguments.get(FORMAT)));
+		}
+
 	}
 
 }

@@ -25,18 +25,6 @@ class RoutesControllerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	/** The fixture source: the captured tree's route files. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class GoldenRoutes {
-
-		@Bean
-		RoutesRepository routes() {
-			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
-			return new RoutesRepository(tree, new SkippedLineCounter(tree));
-		}
-
-	}
-
 	@Test
 	void printsNetstatsRoutingTables() {
 		assertThat(this.mvc.get().uri("/routes?format=table")).hasStatus(200).hasBodyTextEqualTo("""
@@ -66,6 +54,18 @@ class RoutesControllerTests {
 			.bodyJson()
 			.extractingPath("$.routes[*].family")
 			.isEqualTo(java.util.List.of("inet", "inet"));
+	}
+
+	/** The fixture source: the captured tree's route files. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GoldenRoutes {
+
+		@Bean
+		RoutesRepository routes() {
+			ProcfsProperties tree = new ProcfsProperties(GoldenTree.ROOT);
+			return new RoutesRepository(tree, new SkippedLineCounter(tree));
+		}
+
 	}
 
 }

@@ -1,13 +1,10 @@
 package io.netstatd.stats;
 
-import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import io.netstatd.ApiCalls;
 import io.netstatd.TestSockets;

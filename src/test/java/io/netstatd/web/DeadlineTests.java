@@ -1,6 +1,5 @@
 package io.netstatd.web;
 
-import io.netstatd.limits.Deadline;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,5 @@
 package io.netstatd.web;
 
-import io.netstatd.procfs.Skipped;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

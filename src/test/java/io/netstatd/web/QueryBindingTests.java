@@ -2,7 +2,6 @@ package io.netstatd.web;
 
 import java.net.URI;
 
-import io.netstatd.socket.Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,6 +2,7 @@ package io.netstatd.web;
 
 import io.netstatd.names.ReverseLookup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -11,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The text forms over the captured tree: what the awk recipes print, a netstat table,
@@ -23,51 +23,26 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 @Import(TextFormatsTests.StubResolver.class)
 class TextFormatsTests {
 
-	/** 127.0.0.1 is localhost; every other address never gets an answer. */
-	@TestConfiguration
-	static class StubResolver {
-
-		static final java.util.concurrent.CountDownLatch NEVER = new java.util.concurrent.CountDownLatch(1);
-
-		@Bean
-		ReverseLookup reverseLookup() {
-			return (address) -> {
-				if (address.toString().equals("127.0.0.1")) {
-					return "localhost";
-				}
-				try {
-					NEVER.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return null;
-			};
-		}
-
-	}
-
 	@Test
+	@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void namesHostsAndServicesWithinTheDeadline() {
 		// a guard against a hang, not a timing assertion: the stub never answers for
 		// 127.0.0.4
-		assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
-			assertThat(this.mvc.get().uri("/connections?format=table&localPort=18082&resolve=true")).hasStatus(200)
-				.hasBodyTextEqualTo("""
-						Proto Recv-Q Send-Q Local Address  Foreign Address State       User Inode Timer
-						tcp6  0      0      :::ncsd        :::*            LISTEN      root 6572  off (0.00/0/0)
-						tcp6  0      0      localhost:ncsd 127.0.0.4:48529 ESTABLISHED root 6574  off (0.00/0/0)
-						tcp6  0      0      localhost:ncsd 127.0.0.4:39811 TIME_WAIT   root 0     timewait (54.92/0/0)
-						""");
-			assertThat(this.mvc.get().uri("/connections?localPort=18082&resolve=true")).hasStatus(200)
-				.bodyJson()
-				.satisfies((json) -> {
-					json.assertThat().extractingPath("$.resolution.complete").isEqualTo(false);
-					json.assertThat().extractingPath("$.resolution.unresolved").isEqualTo(1);
-					json.assertThat().extractingPath("$.connections[1].localHost").isEqualTo("localhost");
-					json.assertThat().extractingPath("$.connections[1].localService").isEqualTo("ncsd");
-				});
-		});
+		assertThat(this.mvc.get().uri("/connections?format=table&localPort=18082&resolve=true")).hasStatus(200)
+			.hasBodyTextEqualTo("""
+					Proto Recv-Q Send-Q Local Address  Foreign Address State       User Inode Timer
+					tcp6  0      0      :::ncsd        :::*            LISTEN      root 6572  off (0.00/0/0)
+					tcp6  0      0      localhost:ncsd 127.0.0.4:48529 ESTABLISHED root 6574  off (0.00/0/0)
+					tcp6  0      0      localhost:ncsd 127.0.0.4:39811 TIME_WAIT   root 0     timewait (54.92/0/0)
+					""");
+		assertThat(this.mvc.get().uri("/connections?localPort=18082&resolve=true")).hasStatus(200)
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.resolution.complete").isEqualTo(false);
+				json.assertThat().extractingPath("$.resolution.unresolved").isEqualTo(1);
+				json.assertThat().extractingPath("$.connections[1].localHost").isEqualTo("localhost");
+				json.assertThat().extractingPath("$.connections[1].localService").isEqualTo("ncsd");
+			});
 	}
 
 	@Autowired
@@ -124,6 +99,30 @@ class TextFormatsTests {
 	void answersErrorsAsProblemsWhateverTheTextAsked() {
 		assertThat(this.mvc.get().uri("/connections?format=table&port=abc")).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	/** 127.0.0.1 is localhost; every other address never gets an answer. */
+	@TestConfiguration
+	static class StubResolver {
+
+		static final java.util.concurrent.CountDownLatch NEVER = new java.util.concurrent.CountDownLatch(1);
+
+		@Bean
+		ReverseLookup reverseLookup() {
+			return (address) -> {
+				if (address.toString().equals("127.0.0.1")) {
+					return "localhost";
+				}
+				try {
+					NEVER.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return null;
+			};
+		}
+
 	}
 
 }

@@ -21,19 +21,6 @@ final class NetlinkMessages {
 	private NetlinkMessages() {
 	}
 
-	/** What to do with one {@code SOCK_DIAG_BY_FAMILY} message. */
-	@FunctionalInterface
-	interface Handler {
-
-		/**
-		 * @param data the buffer, in host byte order
-		 * @param payload where the message after its header starts
-		 * @param end where the message ends
-		 */
-		void message(ByteBuffer data, int payload, int end);
-
-	}
-
 	/**
 	 * Hands every sock_diag message in the first {@code length} bytes of {@code buffer}
 	 * to {@code handler}.
@@ -64,6 +51,20 @@ final class NetlinkMessages {
 			offset += (messageLength + 3) & ~3;
 		}
 		return InetDiagParser.Outcome.MORE;
+	}
+
+	/** What to do with one {@code SOCK_DIAG_BY_FAMILY} message. */
+	@FunctionalInterface
+	interface Handler {
+
+		/**
+		 * One message.
+		 * @param data the buffer, in host byte order
+		 * @param payload where the message after its header starts
+		 * @param end where the message ends
+		 */
+		void message(ByteBuffer data, int payload, int end);
+
 	}
 
 }

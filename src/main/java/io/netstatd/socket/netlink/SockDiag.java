@@ -102,13 +102,6 @@ final class SockDiag {
 		}
 	}
 
-	/** Parses one received buffer. */
-	private interface Parser {
-
-		InetDiagParser.Outcome parse(ByteBuffer buffer, int received);
-
-	}
-
 	/** Whether sock_diag dumps this table here: TCP and UDP, IPv4 and IPv6. */
 	static boolean dumps(Protocol protocol) {
 		return Protocol.TCP_AND_UDP.contains(protocol);
@@ -148,6 +141,13 @@ final class SockDiag {
 		catch (LastErrorException | UnsatisfiedLinkError | NoClassDefFoundError ex) {
 			throw new NetlinkException("cannot open a NETLINK_SOCK_DIAG socket: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Parses one received buffer. */
+	private interface Parser {
+
+		InetDiagParser.Outcome parse(ByteBuffer buffer, int received);
+
 	}
 
 }

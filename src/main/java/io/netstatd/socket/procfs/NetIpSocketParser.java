@@ -1,7 +1,6 @@
 package io.netstatd.socket.procfs;
 
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,7 +9,6 @@ import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
 import io.netstatd.procfs.SkippedLine;
-import io.netstatd.socket.Protocol;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.text.Printable;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.netstatd.TestSockets;
-import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.netstatd.inet.IpAddress;
-import io.netstatd.masquerade.Tuple;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.SkippedLine;

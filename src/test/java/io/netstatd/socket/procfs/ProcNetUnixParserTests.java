@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.SkippedLine;
-import io.netstatd.socket.Protocol;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.socket.UnixSocket.State;
 import io.netstatd.socket.UnixSocket.Type;

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
