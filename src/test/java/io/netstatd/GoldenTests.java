@@ -1,10 +1,18 @@
 package io.netstatd;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import io.restassured.RestAssured;
 import org.json.JSONException;
@@ -89,6 +97,36 @@ class GoldenTests {
 			Files.writeString(expected, actual, StandardCharsets.UTF_8);
 		}
 		assertThat(actual).isEqualTo(Files.readString(expected));
+	}
+
+	/**
+	 * A client that asks gets the body compressed, the same once inflated; a stream
+	 * never.
+	 */
+	@Test
+	void compressesWhenAskedButNeverAStream() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		String plain = client.send(request("/connections?format=table").build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		HttpResponse<byte[]> compressed = client.send(
+				request("/connections?format=table").header("Accept-Encoding", "gzip").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		try (GZIPInputStream inflated = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+			assertThat(new String(inflated.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+		}
+		HttpResponse<InputStream> stream = client.send(
+				request("/stats/states/stream").header("Accept-Encoding", "gzip").build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		try (InputStream events = stream.body()) {
+			assertThat(stream.headers().firstValue("Content-Encoding")).isEmpty();
+			assertThat(new String(events.readNBytes(13), StandardCharsets.UTF_8)).isEqualTo("event:states\n");
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20));
 	}
 
 }
