@@ -18,8 +18,6 @@ import io.netstatd.process.ProcessScanner;
 import io.netstatd.process.SocketProcess;
 import io.netstatd.process.UserNames;
 import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.Skipped;
-import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.UnixSocket;
@@ -81,12 +79,10 @@ public class SocketListings {
 		HostNames hostNames = query.resolve() ? this.hosts.resolve(addresses(listed), deadline) : null;
 		List<ListedSocket> rows = rows(listed, query, scan, hostNames);
 		int unixCount = (unixListed != null) ? unixListed.size() : 0;
-		List<SkippedLine> skipped = new ArrayList<>(read.skipped());
-		skipped.addAll(unix.skipped());
 		Resolution resolution = (hostNames != null)
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketListing(matching.size() + unixCount, rows.size() + unixCount, rows, unixListed,
-				Skipped.of(skipped), resolution, scan);
+				read.skipped().and(unix.skipped()), resolution, scan);
 	}
 
 	/** The sockets held by the processes the query names; all when it names none. */

@@ -2,11 +2,10 @@ package io.netstatd.counters;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.SkippedLine;
+import io.netstatd.procfs.Skipped;
 
 /**
  * Kernel counters grouped as the kernel groups them ({@code Tcp}, {@code TcpExt},
@@ -16,11 +15,10 @@ import io.netstatd.procfs.SkippedLine;
  * @param groups counter name to value, by group
  * @param skipped lines left out, and why
  */
-public record Counters(Map<String, Map<String, Long>> groups, List<SkippedLine> skipped) {
+public record Counters(Map<String, Map<String, Long>> groups, Skipped skipped) {
 
 	public Counters {
 		groups = Collections.unmodifiableMap(groups);
-		skipped = List.copyOf(skipped);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.netns.NamespaceScanner;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.query.InvalidParameterException;
 import io.netstatd.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +38,7 @@ class CountersController {
 	ProtocolCounters protocols(@Query(CounterSpecs.Protocols.class) CountersQuery query) {
 		Path root = root(query.netns());
 		Counters all = (root != null) ? this.counters.protocols(root) : this.counters.protocols();
-		return new ProtocolCounters(only(all, query.groups()), Skipped.of(all.skipped()));
+		return new ProtocolCounters(only(all, query.groups()), all.skipped());
 	}
 
 	@GetMapping("/stats/sockets")
@@ -47,7 +46,7 @@ class CountersController {
 	SocketCounters sockets(@Query(CounterSpecs.Sockets.class) CountersQuery query) {
 		Path root = root(query.netns());
 		Counters sockets = (root != null) ? this.counters.sockets(root) : this.counters.sockets();
-		return new SocketCounters(sockets.groups(), Skipped.of(sockets.skipped()));
+		return new SocketCounters(sockets.groups(), sockets.skipped());
 	}
 
 	/** Where the chosen namespace's tables are; null for the service's own. */

@@ -68,7 +68,8 @@ public class CountersRepository {
 	private Parsed<CounterGroup> read(Path root, String name, boolean required,
 			Function<ProcFile, Parsed<CounterGroup>> parser) {
 		Path file = root.resolve(name);
-		ProcFile content = required ? ProcFile.read(file) : ProcFile.readIfPresent(file);
+		ProcFile content = required ? ProcFile.read(file, ProcFile.SMALL_LIMIT)
+				: ProcFile.readIfPresent(file, ProcFile.SMALL_LIMIT);
 		if (content == null) {
 			return Parsed.empty();
 		}

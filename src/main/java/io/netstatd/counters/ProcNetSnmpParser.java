@@ -8,6 +8,7 @@ import java.util.Map;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 
 /**
@@ -29,9 +30,15 @@ public final class ProcNetSnmpParser {
 	 */
 	public static Parsed<CounterGroup> parse(ProcFile file) {
 		List<CounterGroup> groups = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>();
+		Skipped.Builder skipped = new Skipped.Builder();
 		Pair pair = new Pair();
 		ProcLines.forEach(file.data(), file.length(), (number, start, end) -> {
+			if (end - start > ProcLines.MAX_LINE) {
+				skipped.add(file.name(), number, "longer than " + ProcLines.MAX_LINE + " bytes",
+						() -> file.text(start, start + SkippedLine.MAX_TEXT));
+				pair.names = null;
+				return;
+			}
 			String line = file.text(start, end);
 			if (line.isBlank()) {
 				return;
@@ -55,7 +62,7 @@ public final class ProcNetSnmpParser {
 		if (pair.names != null) {
 			skipped.add(SkippedLine.of(file.name(), pair.number, "names without a line of values", pair.names));
 		}
-		return new Parsed<>(groups, skipped);
+		return new Parsed<>(groups, skipped.build());
 	}
 
 	/** The line of names waiting for its line of values. */

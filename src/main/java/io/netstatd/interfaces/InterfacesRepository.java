@@ -10,7 +10,6 @@ import java.util.List;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
@@ -41,7 +40,7 @@ public class InterfacesRepository {
 	 */
 	public InterfaceList interfaces() {
 		Path file = this.procfs.resolve("net/dev");
-		Parsed<DevCounters> dev = ProcNetDevParser.parse(ProcFile.read(file));
+		Parsed<DevCounters> dev = ProcNetDevParser.parse(ProcFile.read(file, ProcFile.SMALL_LIMIT));
 		this.skippedLines.count(file.toString(), dev.skipped());
 		List<NetInterface> interfaces = new ArrayList<>(dev.rows().size());
 		for (DevCounters counters : dev.rows()) {
@@ -53,7 +52,7 @@ public class InterfacesRepository {
 			}
 			interfaces.add(NetInterface.of(counters, mtu, flags));
 		}
-		return new InterfaceList(interfaces, Skipped.of(dev.skipped()));
+		return new InterfaceList(interfaces, dev.skipped());
 	}
 
 	/** A sysfs number ({@code 1500}, {@code 0x1003}), or null when it cannot be read. */

@@ -6,7 +6,6 @@ import java.util.List;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
@@ -33,14 +32,14 @@ public class ConntrackRepository {
 	 */
 	public MasqueradeList masqueraded() {
 		Path file = this.root.resolve("net/nf_conntrack");
-		ProcFile content = ProcFile.readIfPresent(file);
+		ProcFile content = ProcFile.readIfPresent(file, ProcFile.TABLE_LIMIT);
 		if (content == null) {
 			throw new NoConntrackException(file);
 		}
 		Parsed<TrackedConnection> tracked = ProcNetNfConntrackParser.parse(content);
 		this.skippedLines.count(file.toString(), tracked.skipped());
 		List<TrackedConnection> nat = tracked.rows().stream().filter((c) -> c.snat() || c.dnat()).toList();
-		return new MasqueradeList(tracked.rows().size(), nat.size(), nat, Skipped.of(tracked.skipped()));
+		return new MasqueradeList(tracked.rows().size(), nat.size(), nat, tracked.skipped());
 	}
 
 }

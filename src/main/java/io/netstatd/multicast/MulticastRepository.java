@@ -7,7 +7,6 @@ import java.util.function.Function;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
@@ -37,12 +36,12 @@ public class MulticastRepository {
 		Parsed<Membership> memberships = read("net/igmp",
 				(file) -> ProcNetIgmpParser.parse(file, ByteOrder.nativeOrder()))
 			.and(read("net/igmp6", ProcNetIgmp6Parser::parse));
-		return new MembershipList(memberships.rows(), Skipped.of(memberships.skipped()));
+		return new MembershipList(memberships.rows(), memberships.skipped());
 	}
 
 	private Parsed<Membership> read(String name, Function<ProcFile, Parsed<Membership>> parser) {
 		Path file = this.root.resolve(name);
-		ProcFile content = ProcFile.readIfPresent(file);
+		ProcFile content = ProcFile.readIfPresent(file, ProcFile.SMALL_LIMIT);
 		if (content == null) {
 			return Parsed.empty();
 		}

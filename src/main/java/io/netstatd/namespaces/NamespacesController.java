@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.query.Costly;
 import io.netstatd.query.Format;
 import io.netstatd.query.Query;
@@ -60,7 +59,7 @@ class NamespacesController {
 		scan.pids()
 			.forEach((inode, pids) -> namespaces
 				.add(namespace(inode, inode == own, pids, counts.getOrDefault(inode, zeros()))));
-		return new NamespaceList(namespaces, scan.unreadable(), Skipped.of(all.skipped()));
+		return new NamespaceList(namespaces, scan.unreadable(), all.skipped());
 	}
 
 	private static NamespaceList.Namespace namespace(long inode, boolean own, List<Integer> pids,

@@ -11,27 +11,40 @@ import java.util.function.Predicate;
  * @param rows the rows, in the file's order
  * @param skipped the malformed lines left out
  */
-public record Parsed<T>(List<T> rows, List<SkippedLine> skipped) {
+public record Parsed<T>(List<T> rows, Skipped skipped) {
 
-	/** Nothing: what an optional file that is absent contributes. */
+	/**
+	 * Nothing: what an optional file that is absent contributes.
+	 * @param <T> the rows' type
+	 * @return no rows, no skipped line
+	 */
 	public static <T> Parsed<T> empty() {
-		return new Parsed<>(List.of(), List.of());
+		return new Parsed<>(List.of(), Skipped.NONE);
 	}
 
-	/** These rows then {@code other}'s, and both files' skipped lines. */
+	/**
+	 * These rows then {@code other}'s, and both files' skipped lines.
+	 * @param other another file's
+	 * @return both
+	 */
 	public Parsed<T> and(Parsed<T> other) {
-		if (other.rows.isEmpty() && other.skipped.isEmpty()) {
+		if (other.rows.isEmpty() && other.skipped.count() == 0) {
 			return this;
+		}
+		if (this.rows.isEmpty() && this.skipped.count() == 0) {
+			return other;
 		}
 		List<T> rows = new ArrayList<>(this.rows.size() + other.rows.size());
 		rows.addAll(this.rows);
 		rows.addAll(other.rows);
-		List<SkippedLine> skipped = new ArrayList<>(this.skipped);
-		skipped.addAll(other.skipped);
-		return new Parsed<>(rows, skipped);
+		return new Parsed<>(rows, this.skipped.and(other.skipped));
 	}
 
-	/** The rows {@code filter} accepts, the skipped lines all kept. */
+	/**
+	 * The rows {@code filter} accepts, the skipped lines all kept.
+	 * @param filter which rows
+	 * @return the rows it accepts
+	 */
 	public Parsed<T> filter(Predicate<? super T> filter) {
 		return new Parsed<>(this.rows.stream().filter(filter).toList(), this.skipped);
 	}

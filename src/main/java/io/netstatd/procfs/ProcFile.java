@@ -8,10 +8,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
- * The bytes of one procfs file, read whole with as few and as large reads as it takes.
+ * The bytes of one procfs (or sysfs) file, read whole with as few and as large reads as
+ * it takes, and read safely: only a regular file is opened (a FIFO would block the open
+ * for ever, a device could stream without end), never more than its kind's limit is read,
+ * and a read that drags on is given up.
  * <p>
  * The kernel renders a seq_file table one read at a time, and sockets that open or close
  * between two reads can be listed twice or not at all: so the first read asks for 256 KiB
@@ -24,9 +28,30 @@ import java.util.Arrays;
  */
 public record ProcFile(String name, byte[] data, int length) {
 
+	/**
+	 * The most a socket table may hold: 24 MiB, about 160,000 IPv4 or 135,000 IPv6 rows.
+	 * A host with 100,000 sockets is well within it; past it the answer is a 507 problem
+	 * naming the file, not a heap the service dies of.
+	 */
+	public static final int TABLE_LIMIT = 24 << 20;
+
+	/** The most one of the small files may hold (counters, interfaces, routes, ...). */
+	public static final int SMALL_LIMIT = 4 << 20;
+
+	/** The most a few-line file may hold (a sysfs attribute, a command line). */
+	public static final int TINY_LIMIT = 256 << 10;
+
+	/** How long one file may take to read: procfs renders in memory, in milliseconds. */
+	static final long READ_NANOS = 10_000_000_000L;
+
 	private static final int FIRST_READ = 256 * 1024;
 
-	/** A file's content given as text: what tests and captured fixtures hand parsers. */
+	/**
+	 * A file's content given as text: what tests and captured fixtures hand parsers.
+	 * @param name the file's name, for reports
+	 * @param text its content
+	 * @return the file
+	 */
 	public static ProcFile of(String name, String text) {
 		byte[] data = text.getBytes(StandardCharsets.UTF_8);
 		return new ProcFile(name, data, data.length);
@@ -35,21 +60,25 @@ public record ProcFile(String name, byte[] data, int length) {
 	/**
 	 * Reads {@code file} whole.
 	 * @param file the file
+	 * @param limit the most it may hold
 	 * @return the file's bytes, or {@code null} when the file does not exist
-	 * @throws ProcfsUnavailableException when it exists but cannot be read
+	 * @throws ProcfsUnavailableException when it exists but cannot be read, is no regular
+	 * file, or takes too long
+	 * @throws ProcfsTooLargeException when it holds more than {@code limit}
 	 */
-	public static ProcFile readIfPresent(Path file) {
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] data = new byte[FIRST_READ];
-			int length = 0;
-			int n;
-			while ((n = in.read(data, length, data.length - length)) >= 0) {
-				length += n;
-				if (length == data.length) {
-					data = Arrays.copyOf(data, data.length * 2);
-				}
+	public static ProcFile readIfPresent(Path file, int limit) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			if (attributes.isDirectory()) {
+				throw new ProcfsUnavailableException(file, "a directory, not a file", null);
 			}
-			return new ProcFile(file.toString(), data, length);
+			if (!attributes.isRegularFile()) {
+				throw new ProcfsUnavailableException(file,
+						"a FIFO, socket or device, not a regular file: not opened, as reading it could block or "
+								+ "never end",
+						null);
+			}
+			return read(file, Files.newInputStream(file), limit);
 		}
 		catch (NoSuchFileException ex) {
 			return null;
@@ -62,21 +91,58 @@ public record ProcFile(String name, byte[] data, int length) {
 	/**
 	 * Reads {@code file} whole.
 	 * @param file the file
+	 * @param limit the most it may hold
 	 * @return the file's bytes
 	 * @throws ProcfsUnavailableException when it is absent or cannot be read: procfs is
 	 * not where it is configured
+	 * @throws ProcfsTooLargeException when it holds more than {@code limit}
 	 */
-	public static ProcFile read(Path file) {
-		ProcFile content = readIfPresent(file);
+	public static ProcFile read(Path file, int limit) {
+		ProcFile content = readIfPresent(file, limit);
 		if (content == null) {
 			throw new ProcfsUnavailableException(file, "no such file", null);
 		}
 		return content;
 	}
 
-	/** The bytes {@code [start, end)} as text. */
+	private static ProcFile read(Path file, InputStream stream, int limit) throws IOException {
+		long started = System.nanoTime();
+		try (InputStream in = stream) {
+			byte[] data = new byte[Math.min(FIRST_READ, limit + 1)];
+			int length = 0;
+			int n;
+			while ((n = in.read(data, length, data.length - length)) >= 0) {
+				length += n;
+				if (length > limit) {
+					throw new ProcfsTooLargeException(file, limit);
+				}
+				if (System.nanoTime() - started > READ_NANOS) {
+					throw new ProcfsUnavailableException(file, "reading it took longer than 10 s", null);
+				}
+				if (length == data.length) {
+					data = Arrays.copyOf(data, (int) Math.min((long) data.length * 2, limit + 1L));
+				}
+			}
+			return new ProcFile(file.toString(), data, length);
+		}
+	}
+
+	/**
+	 * The bytes {@code [start, end)} as text.
+	 * @param start the first byte
+	 * @param end past the last byte
+	 * @return the text
+	 */
 	public String text(int start, int end) {
 		return new String(this.data, start, end - start, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The whole content as text.
+	 * @return the text
+	 */
+	public String text() {
+		return text(0, this.length);
 	}
 
 	/** Why the read failed, without the paths NIO puts in its messages. */

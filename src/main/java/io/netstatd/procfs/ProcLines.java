@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class ProcLines {
 
+	/**
+	 * The longest line the small files' parsers read: the kernel's longest
+	 * ({@code TcpExt:} names) is a few KiB. A longer one is left out and reported.
+	 */
+	public static final int MAX_LINE = 64 << 10;
+
 	private ProcLines() {
 	}
 
@@ -43,8 +49,14 @@ public final class ProcLines {
 	 */
 	public static <T> Parsed<T> parse(ProcFile file, String badNumber, LineParser<T> parser) {
 		List<T> rows = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>(0);
+		Skipped.Builder skipped = new Skipped.Builder();
 		forEach(file.data(), file.length(), (lineNumber, start, end) -> {
+			if (end - start > MAX_LINE) {
+				// no kernel prints such a line: not split into millions of words
+				skipped.add(file.name(), lineNumber, "longer than " + MAX_LINE + " bytes",
+						() -> file.text(start, start + SkippedLine.MAX_TEXT));
+				return;
+			}
 			String line = file.text(start, end);
 			if (line.isBlank()) {
 				return;
@@ -56,13 +68,13 @@ public final class ProcLines {
 				}
 			}
 			catch (MalformedLineException ex) {
-				skipped.add(SkippedLine.of(file.name(), lineNumber, ex.getMessage(), line));
+				skipped.add(file.name(), lineNumber, ex.getMessage(), () -> line);
 			}
 			catch (NumberFormatException ex) {
-				skipped.add(SkippedLine.of(file.name(), lineNumber, badNumber, line));
+				skipped.add(file.name(), lineNumber, badNumber, () -> line);
 			}
 		});
-		return new Parsed<>(rows, skipped);
+		return new Parsed<>(rows, skipped.build());
 	}
 
 	/** The words of a line: runs of characters between spaces and tabs. */

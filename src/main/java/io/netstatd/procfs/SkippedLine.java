@@ -15,7 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(requiredProperties = { "file", "lineNumber", "reason", "text" })
 public record SkippedLine(String file, int lineNumber, String reason, String text) {
 
-	private static final int MAX_TEXT = 200;
+	/** How much of a line a report repeats. */
+	public static final int MAX_TEXT = 200;
 
 	/** A line left out, its text stripped and cut at 200 characters. */
 	public static SkippedLine of(String file, int lineNumber, String reason, String line) {

@@ -1,6 +1,5 @@
 package io.netstatd.procfs;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +41,7 @@ public class SkippedLineCounter {
 	 * @param file the file read
 	 * @param skipped the lines it skipped
 	 */
-	public void count(String file, List<SkippedLine> skipped) {
+	public void count(String file, Skipped skipped) {
 		this.byFile.computeIfAbsent(label(file), (name) -> new LongAdder());
 		count(skipped);
 	}
@@ -51,10 +50,9 @@ public class SkippedLineCounter {
 	 * Counts the lines one read skipped, under their files.
 	 * @param skipped the lines
 	 */
-	public void count(List<SkippedLine> skipped) {
-		for (SkippedLine line : skipped) {
-			this.byFile.computeIfAbsent(label(line.file()), (file) -> new LongAdder()).increment();
-		}
+	public void count(Skipped skipped) {
+		skipped.byFile()
+			.forEach((file, lines) -> this.byFile.computeIfAbsent(label(file), (name) -> new LongAdder()).add(lines));
 	}
 
 	/**

@@ -7,7 +7,6 @@ import io.netstatd.inet.Family;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLineCounter;
 
 import org.springframework.stereotype.Repository;
@@ -37,16 +36,17 @@ public class RoutesRepository {
 		Parsed<Route> routes = Parsed.empty();
 		if (family != Family.INET6) {
 			Path file = this.root.resolve("net/route");
-			routes = routes.and(counted(file, ProcNetRouteParser.parse(ProcFile.read(file), ByteOrder.nativeOrder())));
+			routes = routes.and(counted(file,
+					ProcNetRouteParser.parse(ProcFile.read(file, ProcFile.SMALL_LIMIT), ByteOrder.nativeOrder())));
 		}
 		if (family != Family.INET) {
 			Path file = this.root.resolve("net/ipv6_route");
-			ProcFile content = ProcFile.readIfPresent(file);
+			ProcFile content = ProcFile.readIfPresent(file, ProcFile.SMALL_LIMIT);
 			if (content != null) {
 				routes = routes.and(counted(file, ProcNetIpv6RouteParser.parse(content)));
 			}
 		}
-		return new RouteList(routes.rows(), Skipped.of(routes.skipped()));
+		return new RouteList(routes.rows(), routes.skipped());
 	}
 
 	private Parsed<Route> counted(Path file, Parsed<Route> routes) {

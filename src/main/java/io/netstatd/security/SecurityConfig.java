@@ -3,48 +3,62 @@ package io.netstatd.security;
 import java.io.IOException;
 import java.util.List;
 
+import io.netstatd.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Who may ask: see {@link AccessPolicy}. Every path is covered (API, the contract,
- * Swagger UI, actuator) but liveness, which a container runtime must reach. Stateless: no
- * session, no cookie, so no CSRF to guard against; only GET and HEAD are served anyway.
+ * Swagger UI, actuator, whatever the method) but liveness and readiness, which a
+ * container runtime must reach. Stateless: no session, no cookie, so no CSRF to guard
+ * against; only GET and HEAD are served anyway. Whatever this chain refuses is an RFC
+ * 9457 problem: a missing credential (401), a request the firewall rejects (400), a CORS
+ * request from an origin not listed (403).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
-	private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-			+ "\"detail\":\"Credentials are required: HTTP Basic, or Authorization: Bearer <token>.\"}";
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
-			@Value("${server.address:}") String serverAddress) throws Exception {
+			@Value("${server.address:}") String serverAddress,
+			@Value("${management.server.port:}") String managementPort,
+			@Value("${management.server.address:}") String managementAddress) throws Exception {
 		boolean authenticate = AccessPolicy.requiresAuthentication(serverAddress, properties);
+		if (!managementPort.isBlank()) {
+			// the management server listens apart: the same rule for its address
+			authenticate |= AccessPolicy
+				.requiresAuthentication(managementAddress.isBlank() ? serverAddress : managementAddress, properties);
+		}
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(Customizer.withDefaults())
+			.cors((cors) -> cors.disable())
+			.addFilterBefore(corsFilter(properties), BasicAuthenticationFilter.class)
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
@@ -60,8 +74,6 @@ public class SecurityConfig {
 			// the kubelet's probes cannot carry a secret: up or down is all they show
 			.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
-			.requestMatchers(HttpMethod.OPTIONS)
-			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problem))
@@ -71,31 +83,48 @@ public class SecurityConfig {
 	}
 
 	/**
-	 * The configured users; none means no Basic login (and no generated password either).
+	 * The configured users, by exact name, each password checked in the same time whether
+	 * the name is known or not; none means no Basic login (and no generated password
+	 * either).
+	 * @param properties the users
+	 * @return the provider HTTP Basic authenticates with
 	 */
 	@Bean
-	UserDetailsService users(SecurityProperties properties) {
-		List<org.springframework.security.core.userdetails.UserDetails> users = properties.users()
-			.stream()
-			.map((user) -> User.withUsername(user.name())
-				.password("{bcrypt}" + user.passwordHash())
-				.roles("READER")
-				.build())
-			.toList();
-		return new InMemoryUserDetailsManager(users);
+	AuthenticationProvider configuredUsers(SecurityProperties properties) {
+		return new ConfiguredUsers(properties.users());
 	}
 
+	/**
+	 * Methods are the service's own business (a 405 problem from the web layer), not the
+	 * firewall's: it lets any through; the rest of its strictness stays.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setUnsafeAllowAnyHttpMethod(true);
+		return firewall;
+	}
+
+	/**
+	 * A request the firewall refuses (an encoded slash, a double one, a semicolon, a
+	 * control character in a header) is the client's mistake: a 400 problem and one line,
+	 * never a stack trace.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, ex) -> {
+			log.debug("Request rejected: {}", ex.getMessage());
+			Problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Request rejected",
+					"The request is malformed: its path or a header holds what no client of this service sends.",
+					null));
+		};
 	}
 
 	/**
 	 * Dashboards on the listed origins may call the API from a browser: GET and HEAD
-	 * only.
+	 * only. Any other origin's request is a 403 problem.
 	 */
-	@Bean
-	CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+	static CorsFilter corsFilter(SecurityProperties properties) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (!properties.corsAllowedOrigins().isEmpty()) {
 			CorsConfiguration cors = new CorsConfiguration();
@@ -105,17 +134,34 @@ public class SecurityConfig {
 			cors.setMaxAge(3600L);
 			source.registerCorsConfiguration("/**", cors);
 		}
-		return source;
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new DefaultCorsProcessor() {
+
+			@Override
+			protected void rejectRequest(org.springframework.http.server.ServerHttpResponse response)
+					throws IOException {
+				response.setStatusCode(HttpStatus.FORBIDDEN);
+				response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+				response.getBody()
+					.write(Problems.json(
+							Problems
+								.of(HttpStatus.FORBIDDEN, "Forbidden",
+										"This origin may not call the service from a browser: "
+												+ "netstatd.security.cors-allowed-origins lists those that may.",
+										null)));
+				response.flush();
+			}
+
+		});
+		return filter;
 	}
 
-	private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException ex) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.addHeader("WWW-Authenticate", "Basic realm=\"netstatd\"");
 		response.addHeader("WWW-Authenticate", "Bearer realm=\"netstatd\"");
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(PROBLEM);
+		Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
+				"Credentials are required: HTTP Basic, or Authorization: Bearer <token>.", null));
 	}
 
 }

@@ -3,7 +3,6 @@ package io.netstatd.stats;
 import java.util.List;
 
 import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.Skipped;
 import io.netstatd.query.Query;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketQuery;
@@ -60,12 +59,12 @@ class StatsController {
 					+ "with 80 in it), listeners left out, counted by whole remote address.")
 	TopIps topIps(@Query(StatsSpecs.TopIps.class) TopIpsQuery query) {
 		Parsed<InetSocket> connections = this.sockets.read(query.sockets().selection(), query.sockets().netns());
-		return TopIps.of(query.port(), connections.rows(), query.limit(), Skipped.of(connections.skipped()));
+		return TopIps.of(query.port(), connections.rows(), query.limit(), connections.skipped());
 	}
 
 	private StateCounts count(SocketQuery query) {
 		Parsed<InetSocket> sockets = this.sockets.read(query.selection(), query.netns());
-		return StateCounts.of(sockets.rows(), Skipped.of(sockets.skipped()));
+		return StateCounts.of(sockets.rows(), sockets.skipped());
 	}
 
 }

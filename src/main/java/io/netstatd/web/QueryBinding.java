@@ -10,6 +10,7 @@ import io.netstatd.query.Arguments;
 import io.netstatd.query.Costly;
 import io.netstatd.query.Query;
 import io.netstatd.query.QuerySpec;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -64,7 +65,9 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !ours(method)) {
+		if (!(handler instanceof HandlerMethod method) || !ours(method)
+				|| request.getDispatcherType() != DispatcherType.REQUEST) {
+			// bound once, on the request itself: not again on an error or async dispatch
 			return true;
 		}
 		String endpoint = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));

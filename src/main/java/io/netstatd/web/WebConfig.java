@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.netstatd.limits.ExpensiveRequests;
 import io.netstatd.limits.LimitsProperties;
+import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
@@ -47,6 +50,18 @@ class WebConfig implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.binding);
+	}
+
+	/**
+	 * Only GET and HEAD, checked after authentication (order 0, the security chain runs
+	 * at -100), on the container's error dispatches too.
+	 */
+	@Bean
+	FilterRegistrationBean<MethodFilter> methodFilter() {
+		FilterRegistrationBean<MethodFilter> registration = new FilterRegistrationBean<>(new MethodFilter());
+		registration.setOrder(0);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
 	}
 
 }

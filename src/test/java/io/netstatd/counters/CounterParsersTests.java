@@ -28,7 +28,7 @@ class CounterParsersTests {
 		Counters snmp = Counters
 			.of(ProcNetSnmpParser.parse(ProcFile.of("/proc/net/snmp", Files.readString(GOLDEN.resolve("snmp")))));
 
-		assertThat(snmp.skipped()).isEmpty();
+		assertThat(snmp.skipped().lines()).isEmpty();
 		assertThat(snmp.groups()).containsOnlyKeys("Ip", "Icmp", "IcmpMsg", "Tcp", "Udp", "UdpLite");
 		assertThat(snmp.groups().get("Ip")).hasSize(20)
 			.containsEntry("Forwarding", 2L)
@@ -43,7 +43,7 @@ class CounterParsersTests {
 		Counters netstat = Counters
 			.of(ProcNetSnmpParser.parse(ProcFile.of("/proc/net/netstat", Files.readString(GOLDEN.resolve("netstat")))));
 
-		assertThat(netstat.skipped()).isEmpty();
+		assertThat(netstat.skipped().lines()).isEmpty();
 		assertThat(netstat.groups()).containsKeys("TcpExt", "IpExt");
 		assertThat(netstat.groups().get("TcpExt")).containsKeys("ListenOverflows", "ListenDrops", "TCPTimeouts");
 	}
@@ -56,7 +56,7 @@ class CounterParsersTests {
 		assertThat(snmp.groups()).containsExactly(
 				entry("Ip", Map.of("Forwarding", 1L, "DefaultTTL", 64L, "InReceives", 6585329L)),
 				entry("Tcp", Map.of("RtoAlgorithm", 1L, "RtoMin", 200L, "MaxConn", -1L, "ActiveOpens", 77L)));
-		assertThat(snmp.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(snmp.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "Icmp has 2 names but 3 values"), tuple(4, "Icmp has 2 names but 3 values"),
 					tuple(5, "the line after the names of Tcp does not hold its values"),
 					tuple(6, "the line after the names of Tcp does not hold its values"),
@@ -72,7 +72,7 @@ class CounterParsersTests {
 		Counters snmp6 = Counters
 			.of(ProcNetSnmp6Parser.parse(ProcFile.of("/proc/net/snmp6", Files.readString(GOLDEN.resolve("snmp6")))));
 
-		assertThat(snmp6.skipped()).isEmpty();
+		assertThat(snmp6.skipped().lines()).isEmpty();
 		assertThat(snmp6.groups()).containsKeys("Ip6", "Icmp6", "Udp6", "UdpLite6");
 		assertThat(snmp6.groups().get("Ip6")).containsKeys("InReceives", "OutRequests");
 	}
@@ -84,7 +84,7 @@ class CounterParsersTests {
 
 		assertThat(snmp6.groups()).containsExactly(entry("Ip6", Map.of("InReceives", 983L, "InHdrErrors", 0L)),
 				entry("Icmp6", Map.of("InType133", 4L)), entry("Udp6", Map.of("NoPorts", 2L)));
-		assertThat(snmp6.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(snmp6.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "the name has no IPv6 group before a 6"),
 					tuple(5, "the value is not a 64-bit integer"), tuple(6, "expected a name and a value"));
 	}
@@ -98,7 +98,7 @@ class CounterParsersTests {
 				entry("TCP", Map.of("inuse", 9L, "orphan", 0L, "tw", 3L, "alloc", 12L, "mem", 1L)),
 				entry("UDPLITE", Map.of("inuse", 0L)), entry("FRAG", Map.of("inuse", 0L, "memory", 0L)));
 		assertThat(sockstat.groups().get("TCP").keySet()).containsExactly("inuse", "orphan", "tw", "alloc", "mem");
-		assertThat(sockstat.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(sockstat.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "expected names and values in pairs"), tuple(5, "no group name before a colon"));
 	}
 
@@ -108,7 +108,7 @@ class CounterParsersTests {
 				Counters.of(ProcNetSnmp6Parser.parse(ProcFile.of("f", ""))),
 				Counters.of(ProcNetSockstatParser.parse(ProcFile.of("f", "\n"))))) {
 			assertThat(counters.groups()).isEmpty();
-			assertThat(counters.skipped()).isEmpty();
+			assertThat(counters.skipped().lines()).isEmpty();
 		}
 	}
 

@@ -65,7 +65,7 @@ class ParserFuzzTests {
 			Parsed<InetSocket> table = NetIpSocketParser.parse(new ProcFile("fuzz", mutated, mutated.length), protocol,
 					ByteOrder.LITTLE_ENDIAN);
 
-			assertThat(table.rows().size() + table.skipped().size()).as("round %d", round)
+			assertThat(table.rows().size() + table.skipped().count()).as("round %d", round)
 				.isEqualTo(dataLines(mutated, "sl"));
 			assertThat(table.rows()).allSatisfy((socket) -> {
 				assertThat(socket.localPort()).isBetween(0, 65535);
@@ -85,7 +85,7 @@ class ParserFuzzTests {
 
 			Parsed<UnixSocket> table = ProcNetUnixParser.parse(new ProcFile("fuzz", mutated, mutated.length));
 
-			assertThat(table.rows().size() + table.skipped().size()).as("round %d", round)
+			assertThat(table.rows().size() + table.skipped().count()).as("round %d", round)
 				.isEqualTo(dataLines(mutated, "Num "));
 			assertThat(table.rows()).allSatisfy((socket) -> assertThat(
 					socket.path() == null || socket.path().chars().noneMatch((c) -> c < 0x20 || c == 0x7f))
@@ -108,7 +108,7 @@ class ParserFuzzTests {
 			Counters counters = Counters.of(parser.apply(ProcFile.of("fuzz", text)));
 
 			int lines = (int) text.chars().filter((c) -> c == '\n').count() + 1;
-			assertThat(counters.skipped()).as("round %d", round)
+			assertThat(counters.skipped().lines()).as("round %d", round)
 				.allSatisfy((line) -> assertThat(line.lineNumber()).isBetween(1, lines));
 			assertThat(counters.groups()).as("round %d", round)
 				.allSatisfy((group, values) -> assertThat(group).isNotBlank().doesNotContain(" ", ":"));
@@ -158,21 +158,21 @@ class ParserFuzzTests {
 	private static Function<String, List<SkippedLine>> hostViewParser(String fixture) {
 		ByteOrder order = ByteOrder.LITTLE_ENDIAN;
 		if (fixture.endsWith("dev")) {
-			return (text) -> ProcNetDevParser.parse(ProcFile.of("dev", text)).skipped();
+			return (text) -> ProcNetDevParser.parse(ProcFile.of("dev", text)).skipped().lines();
 		}
 		if (fixture.endsWith("ipv6_route")) {
-			return (text) -> ProcNetIpv6RouteParser.parse(ProcFile.of("ipv6_route", text)).skipped();
+			return (text) -> ProcNetIpv6RouteParser.parse(ProcFile.of("ipv6_route", text)).skipped().lines();
 		}
 		if (fixture.endsWith("route")) {
-			return (text) -> ProcNetRouteParser.parse(ProcFile.of("route", text), order).skipped();
+			return (text) -> ProcNetRouteParser.parse(ProcFile.of("route", text), order).skipped().lines();
 		}
 		if (fixture.endsWith("igmp6")) {
-			return (text) -> ProcNetIgmp6Parser.parse(ProcFile.of("igmp6", text)).skipped();
+			return (text) -> ProcNetIgmp6Parser.parse(ProcFile.of("igmp6", text)).skipped().lines();
 		}
 		if (fixture.contains("igmp")) {
-			return (text) -> ProcNetIgmpParser.parse(ProcFile.of("igmp", text), order).skipped();
+			return (text) -> ProcNetIgmpParser.parse(ProcFile.of("igmp", text), order).skipped().lines();
 		}
-		return (text) -> ProcNetNfConntrackParser.parse(ProcFile.of("nf_conntrack", text)).skipped();
+		return (text) -> ProcNetNfConntrackParser.parse(ProcFile.of("nf_conntrack", text)).skipped().lines();
 	}
 
 	/** One random damage: the kinds a moving or hostile /proc can produce. */

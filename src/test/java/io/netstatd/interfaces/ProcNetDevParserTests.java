@@ -22,7 +22,7 @@ class ProcNetDevParserTests {
 		Parsed<DevCounters> dev = ProcNetDevParser
 			.parse(ProcFile.of("dev", Files.readString(Path.of("src/test/resources/procfs/golden/net/dev"))));
 
-		assertThat(dev.skipped()).isEmpty();
+		assertThat(dev.skipped().lines()).isEmpty();
 		assertThat(dev.rows()).extracting(DevCounters::name).containsExactly("lo", "ifb0", "ifb1", "eth0");
 		NetInterface eth0 = NetInterface.of(dev.rows().get(3), 1400, 0x1043);
 		assertThat(eth0.rxOk()).isEqualTo(9293);
@@ -42,7 +42,7 @@ class ProcNetDevParserTests {
 		NetInterface wlan0 = NetInterface.of(dev.rows().get(1), null, null);
 		assertThat(wlan0)
 			.isEqualTo(new NetInterface("wlan0", null, null, false, 2, 9, 4, 5, 10, 11, 12, 13, 1, 9, 6, 8, 14, 15));
-		assertThat(dev.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(dev.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(4, "expected 16 counters, found 3"), tuple(5, "no interface name before a colon"),
 					tuple(6, "a counter is not an unsigned 63-bit integer"),
 					tuple(7, "a counter is not an unsigned 63-bit integer"),

@@ -33,7 +33,7 @@ class ProcNetNfConntrackParserTests {
 					tuple("tcp", "SYN_SENT", true, false, true));
 		assertThat(result.rows().get(4).original()).isEqualTo(new Tuple("10.88.0.5", "8.8.8.8", null, null));
 		assertThat(result.rows().get(5).reply()).isEqualTo(new Tuple("2001:db8::1", "fd00::2", 443, 41000));
-		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(result.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(8, "the expiry 'abc' is not a number"),
 					tuple(9, "expected the original and the reply direction"),
 					tuple(10, "'10.0.0.999' is not an address"));

@@ -13,6 +13,7 @@ import io.netstatd.counters.ProcNetSockstatParser;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.InetSocket;
@@ -36,11 +37,11 @@ class HostMetricsTests {
 				socket(SocketState.ESTABLISHED, 8080, 0), socket(SocketState.TIME_WAIT, 8080, 0));
 		Counters sockstat = Counters.of(ProcNetSockstatParser.parse(ProcFile.of("sockstat",
 				Files.readString(Path.of("src/test/resources/procfs/counters/sockstat-malformed")))));
-		Counters protocols = new Counters(Map.of("TcpExt", Map.of("ListenOverflows", 7L)), List.of());
+		Counters protocols = new Counters(Map.of("TcpExt", Map.of("ListenOverflows", 7L)), Skipped.NONE);
 		SkippedLineCounter skipped = new SkippedLineCounter(new ProcfsProperties(Path.of("/proc")));
-		skipped.count("/proc/net/tcp", List.of(new SkippedLine("/proc/net/tcp", 3, "bad", "x"),
-				new SkippedLine("/proc/net/tcp", 9, "bad", "y")));
-		skipped.count("/proc/net/snmp", List.of());
+		skipped.count("/proc/net/tcp", Skipped.of(List.of(new SkippedLine("/proc/net/tcp", 3, "bad", "x"),
+				new SkippedLine("/proc/net/tcp", 9, "bad", "y"))));
+		skipped.count("/proc/net/snmp", Skipped.NONE);
 
 		String text = render(new HostMetrics.Snapshot(tcp, sockstat, protocols, skipped.totals()));
 

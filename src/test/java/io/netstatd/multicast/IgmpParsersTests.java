@@ -27,7 +27,7 @@ class IgmpParsersTests {
 		assertThat(result.rows()).containsExactly(new Membership(Family.INET, "lo", 1, "224.0.0.1", 1),
 				new Membership(Family.INET, "lo", 1, "224.0.0.251", 3),
 				new Membership(Family.INET, "eth0", 4, "224.0.0.22", 2));
-		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(result.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(2, "a group without an interface line above it"),
 					tuple(6, "the group or its users is not a number"), tuple(7, "not an interface line"),
 					tuple(8, "a group without an interface line above it"),
@@ -41,7 +41,7 @@ class IgmpParsersTests {
 
 		assertThat(result.rows()).containsExactly(new Membership(Family.INET6, "lo", 1, "ff02::1", 1),
 				new Membership(Family.INET6, "eth0", 4, "ff02::1:ff00:2", 1));
-		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(result.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "a column is not the number the kernel prints there"),
 					tuple(4, "a column is not the number the kernel prints there"),
 					tuple(5, "expected 6 columns, found 5"));
@@ -55,10 +55,10 @@ class IgmpParsersTests {
 		Parsed<Membership> igmp6 = ProcNetIgmp6Parser
 			.parse(ProcFile.of("igmp6", Files.readString(golden.resolve("igmp6"))));
 
-		assertThat(igmp.skipped()).isEmpty();
+		assertThat(igmp.skipped().lines()).isEmpty();
 		assertThat(igmp.rows()).extracting(Membership::iface, Membership::group)
 			.containsExactly(tuple("lo", "224.0.0.1"), tuple("eth0", "224.0.0.1"));
-		assertThat(igmp6.skipped()).isEmpty();
+		assertThat(igmp6.skipped().lines()).isEmpty();
 		assertThat(igmp6.rows()).hasSize(10)
 			.extracting(Membership::iface, Membership::group)
 			.contains(tuple("eth0", "ff02::1:ff00:2"), tuple("ifb1", "ff01::1"));

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import io.netstatd.GoldenTree;
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketService;
@@ -54,7 +55,7 @@ class NamespacesControllerTests {
 		GoldenTree.sockets(Protocol.TCP, Protocol.TCP6, Protocol.UDP, Protocol.UDP6)
 			.forEach((socket) -> rows.add(socket.inNamespace(OWN)));
 		rows.add(GoldenTree.sockets(Protocol.TCP).get(0).inNamespace(POD));
-		given(this.sockets.all(any(), eq(scan))).willReturn(new Parsed<>(rows, List.of()));
+		given(this.sockets.all(any(), eq(scan))).willReturn(new Parsed<>(rows, Skipped.NONE));
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class RouteParsersTests {
 						0L),
 				new Route(Family.INET, "10.0.0.0", 8, "255.0.0.0", "0.0.0.0", "!", 0, 0, 0, "*", 0L, 0L, 0L), new Route(
 						Family.INET, "127.0.0.1", 32, "255.255.255.255", "0.0.0.0", "UH", 0, 0, 0, "eth0", 0L, 0L, 0L));
-		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(result.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(4, "expected 11 columns, found 7"),
 					tuple(6, "a column is not the number the kernel prints there"));
 	}
@@ -48,7 +48,7 @@ class RouteParsersTests {
 		assertThat(result.rows()).containsExactly(
 				new Route(Family.INET6, "::", 0, null, "fd00::1", "UG", 1024, 3, 0, "eth0", null, null, null),
 				new Route(Family.INET6, "::ffff:0:0", 96, null, "::", "U", 1024, 1, 0, "eth0", null, null, null));
-		assertThat(result.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(result.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(tuple(3, "a column is not the hex number the kernel prints there"),
 					tuple(4, "a column is not the hex number the kernel prints there"),
 					tuple(5, "expected 10 columns, found 9"));
@@ -62,10 +62,10 @@ class RouteParsersTests {
 		Parsed<Route> ipv6 = ProcNetIpv6RouteParser
 			.parse(ProcFile.of("ipv6_route", Files.readString(golden.resolve("ipv6_route"))));
 
-		assertThat(ipv4.skipped()).isEmpty();
+		assertThat(ipv4.skipped().lines()).isEmpty();
 		assertThat(ipv4.rows()).extracting(Route::destination, Route::gateway, Route::flags)
 			.containsExactly(tuple("0.0.0.0", "192.0.2.1", "UG"), tuple("192.0.2.0", "0.0.0.0", "U"));
-		assertThat(ipv6.skipped()).isEmpty();
+		assertThat(ipv6.skipped().lines()).isEmpty();
 		// netstat -6rn on the host it was captured on: Un for local routes, !n for the
 		// reject route, whose metric netstat prints as -1
 		assertThat(ipv6.rows()).extracting(Route::destination, Route::prefixLength, Route::flags, Route::metric)

@@ -122,13 +122,52 @@ class SecuredServiceTests {
 			.header("Access-Control-Request-Method", "GET")
 			.options("/stats/states")
 			.then()
-			.statusCode(403);
+			.statusCode(403)
+			.contentType("application/problem+json")
+			.body("status", equalTo(403));
 		RestAssured.given()
 			.header("Origin", "https://dash.example")
 			.header("Access-Control-Request-Method", "DELETE")
 			.options("/stats/states")
 			.then()
 			.statusCode(403);
+	}
+
+	/**
+	 * A name is matched as written: InMemoryUserDetailsManager matched it in any case.
+	 */
+	@Test
+	void matchesUserNamesExactly() {
+		RestAssured.given().auth().preemptive().basic("OPS", "s3cret").get("/stats/states").then().statusCode(401);
+		RestAssured.given().auth().preemptive().basic("ops ", "s3cret").get("/stats/states").then().statusCode(401);
+	}
+
+	/** OPTIONS is a method like any other: credentials first, then a 405 problem. */
+	@Test
+	void wantsCredentialsForOptionsToo() {
+		RestAssured.given()
+			.options("/connections")
+			.then()
+			.statusCode(401)
+			.contentType("application/problem+json")
+			.header("Allow", (String) null);
+		RestAssured.given()
+			.header("Authorization", "Bearer tok-123")
+			.options("/connections")
+			.then()
+			.statusCode(405)
+			.contentType("application/problem+json")
+			.header("Allow", "GET, HEAD");
+	}
+
+	@Test
+	void refusesToStartAManagementServerBeyondLoopbackWithoutCredentials() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(NetstatdApplication.class)
+			.run("--server.port=0", "--management.server.port=0", "--management.server.address=192.0.2.1",
+					"--spring.main.banner-mode=off")
+			.close()).hasRootCauseInstanceOf(IllegalStateException.class)
+			.rootCause()
+			.hasMessageContaining("bound to 192.0.2.1, beyond loopback, and has no credentials");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import io.netstatd.GoldenTree;
 import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSelection;
@@ -48,7 +49,7 @@ class StatsControllerTests {
 	void serveTheCapturedTree() {
 		given(this.sockets.read(any(), any())).willAnswer((call) -> {
 			SocketSelection selection = call.getArgument(0);
-			return new Parsed<>(TCP.stream().filter(selection).toList(), List.of());
+			return new Parsed<>(TCP.stream().filter(selection).toList(), Skipped.NONE);
 		});
 	}
 

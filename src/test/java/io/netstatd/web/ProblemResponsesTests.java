@@ -101,7 +101,7 @@ class ProblemResponsesTests {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.detail")
-			.isEqualTo("Method 'POST' is not supported.");
+			.isEqualTo("Method 'POST' is not supported: only GET and HEAD are served.");
 	}
 
 	@Test

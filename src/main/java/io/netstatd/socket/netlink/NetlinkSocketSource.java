@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSource;
@@ -56,7 +57,7 @@ public class NetlinkSocketSource implements SocketSource {
 		List<InetSocket> sockets = new ArrayList<>();
 		try {
 			SockDiag.dump(protocol, stateMask(protocol, states), sockets);
-			return new Parsed<>(sockets, List.of());
+			return new Parsed<>(sockets, Skipped.NONE);
 		}
 		catch (NetlinkException ex) {
 			warnOnce(protocol.label(), ex);

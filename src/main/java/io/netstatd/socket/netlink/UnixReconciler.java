@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.UnixSocket;
 
@@ -32,16 +33,16 @@ final class UnixReconciler {
 					line.refCount(), socket.inode(), socket.path()) : socket);
 			listed.put(socket.inode(), Boolean.TRUE);
 		}
-		List<SkippedLine> skipped = new ArrayList<>(fromProcfs.skipped());
+		Skipped.Builder unlisted = new Skipped.Builder();
 		for (UnixSocket line : fromProcfs.rows()) {
 			if (!listed.containsKey(line.inode())) {
-				skipped.add(new SkippedLine(file, 0,
+				unlisted.add(SkippedLine.of(file, 0,
 						"inode " + line.inode() + " is not a socket sock_diag lists: forged by a name holding a "
 								+ "line break, or closed between the two reads",
 						(line.path() != null) ? line.path() : ""));
 			}
 		}
-		return new Parsed<>(sockets, skipped);
+		return new Parsed<>(sockets, fromProcfs.skipped().and(unlisted.build()));
 	}
 
 }

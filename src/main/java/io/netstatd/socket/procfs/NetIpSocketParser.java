@@ -10,6 +10,7 @@ import io.netstatd.procfs.ProcAddresses;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
@@ -61,7 +62,7 @@ public final class NetIpSocketParser {
 	public static Parsed<InetSocket> parse(ProcFile file, Protocol protocol, ByteOrder byteOrder) {
 		byte[] data = file.data();
 		List<InetSocket> sockets = new ArrayList<>(Math.max(16, file.length() / 150));
-		List<SkippedLine> skipped = new ArrayList<>(0);
+		Skipped.Builder skipped = new Skipped.Builder();
 		Line line = new Line(data, protocol, byteOrder);
 		ProcLines.forEach(data, file.length(), (lineNumber, start, end) -> {
 			if (!(lineNumber == 1 && isHeader(data, start, end)) && !isBlank(data, start, end)) {
@@ -70,11 +71,12 @@ public final class NetIpSocketParser {
 					sockets.add(line.socket);
 				}
 				else {
-					skipped.add(SkippedLine.of(file.name(), lineNumber, problem, file.text(start, end)));
+					skipped.add(file.name(), lineNumber, problem,
+							() -> file.text(start, Math.min(end, start + SkippedLine.MAX_TEXT)));
 				}
 			}
 		});
-		return new Parsed<>(sockets, skipped);
+		return new Parsed<>(sockets, skipped.build());
 	}
 
 	private static boolean isHeader(byte[] data, int start, int end) {

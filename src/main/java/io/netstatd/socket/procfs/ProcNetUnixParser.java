@@ -8,6 +8,7 @@ import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcLines;
 import io.netstatd.procfs.ProcNumbers;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.text.Printable;
@@ -38,7 +39,7 @@ public final class ProcNetUnixParser {
 	public static Parsed<UnixSocket> parse(ProcFile file) {
 		byte[] data = file.data();
 		List<UnixSocket> sockets = new ArrayList<>();
-		List<SkippedLine> skipped = new ArrayList<>(0);
+		Skipped.Builder skipped = new Skipped.Builder();
 		ProcLines.forEach(data, file.length(), (lineNumber, start, end) -> {
 			boolean header = lineNumber == 1 && startsWith(data, start, end, "Num ");
 			if (!header && end > start) {
@@ -48,12 +49,12 @@ public final class ProcNetUnixParser {
 					sockets.add(line.socket);
 				}
 				else {
-					skipped.add(SkippedLine.of(file.name(), lineNumber, problem,
-							Printable.bytes(data, start, Math.min(end - start, 200))));
+					skipped.add(file.name(), lineNumber, problem,
+							() -> Printable.bytes(data, start, Math.min(end - start, SkippedLine.MAX_TEXT)));
 				}
 			}
 		});
-		return new Parsed<>(sockets, skipped);
+		return new Parsed<>(sockets, skipped.build());
 	}
 
 	private static boolean startsWith(byte[] data, int start, int end, String prefix) {

@@ -45,7 +45,7 @@ public class ProcfsSocketRepository implements SocketSource {
 	 */
 	@Override
 	public Parsed<UnixSocket> readUnix() {
-		ProcFile content = ProcFile.readIfPresent(this.root.resolve("net/unix"));
+		ProcFile content = ProcFile.readIfPresent(this.root.resolve("net/unix"), ProcFile.TABLE_LIMIT);
 		return (content != null) ? ProcNetUnixParser.parse(content) : Parsed.empty();
 	}
 
@@ -64,7 +64,8 @@ public class ProcfsSocketRepository implements SocketSource {
 
 	private Parsed<InetSocket> read(Protocol protocol) {
 		Path file = this.root.resolve(protocol.procFile());
-		ProcFile content = protocol.optional() ? ProcFile.readIfPresent(file) : ProcFile.read(file);
+		ProcFile content = protocol.optional() ? ProcFile.readIfPresent(file, ProcFile.TABLE_LIMIT)
+				: ProcFile.read(file, ProcFile.TABLE_LIMIT);
 		return (content != null) ? NetIpSocketParser.parse(content, protocol) : Parsed.empty();
 	}
 

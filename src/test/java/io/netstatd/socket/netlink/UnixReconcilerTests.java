@@ -46,11 +46,11 @@ class UnixReconcilerTests {
 
 		assertThat(table.rows()).hasSize(9).extracting(UnixSocket::inode).doesNotContain(424242L);
 		assertThat(table.rows()).extracting(UnixSocket::refCount).doesNotContainNull();
-		assertThat(table.skipped()).singleElement().satisfies((line) -> {
+		assertThat(table.skipped().lines()).singleElement().satisfies((line) -> {
 			assertThat(line.reason()).startsWith("inode 424242 is not a socket sock_diag lists");
 			assertThat(line.text()).isEqualTo("/run/forged.sock");
 		});
-		assertThat(table.skipped()).extracting(SkippedLine::file).containsExactly("/proc/net/unix");
+		assertThat(table.skipped().lines()).extracting(SkippedLine::file).containsExactly("/proc/net/unix");
 	}
 
 	private static List<UnixSocket> netlink() throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.ProcFile;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
@@ -34,7 +35,7 @@ class NetIpSocketParserTests {
 	void parsesIpv4ListenerWithHostOrderWords() {
 		Parsed<InetSocket> table = parse("golden/net/tcp", Protocol.TCP);
 
-		assertThat(table.skipped()).isEmpty();
+		assertThat(table.skipped().lines()).isEmpty();
 		assertThat(table.rows()).hasSize(14);
 		// 0100007F:46A0 is 127.0.0.1:18080 on little-endian x86
 		assertThat(table.rows().get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18080, IpAddress.IPV4_ANY, 0,
@@ -54,7 +55,7 @@ class NetIpSocketParserTests {
 	void readsTwelveColumnTimeWaitRows() {
 		Parsed<InetSocket> table = parse("traps/tcp-timewait-12-columns", Protocol.TCP);
 
-		assertThat(table.skipped()).isEmpty();
+		assertThat(table.skipped().lines()).isEmpty();
 		assertThat(table.rows()).containsExactly(new InetSocket(Protocol.TCP, LOCALHOST, 18080, ip(127, 0, 0, 3), 55123,
 				SocketState.TIME_WAIT, 0, 0, 0, 0, new SocketTimer(SocketTimer.Kind.TIMEWAIT, 54.70, 0, 0)));
 	}
@@ -108,7 +109,7 @@ class NetIpSocketParserTests {
 	void mapsUnknownStateCodesToUnknown() {
 		Parsed<InetSocket> table = parse("traps/tcp-unknown-state", Protocol.TCP);
 
-		assertThat(table.skipped()).isEmpty();
+		assertThat(table.skipped().lines()).isEmpty();
 		assertThat(table.rows()).singleElement().extracting(InetSocket::state).isEqualTo(SocketState.UNKNOWN);
 	}
 
@@ -117,7 +118,7 @@ class NetIpSocketParserTests {
 		Parsed<InetSocket> table = parse("traps/tcp-malformed", Protocol.TCP);
 
 		assertThat(table.rows()).extracting(InetSocket::localPort).containsExactly(2024, 18080);
-		assertThat(table.skipped()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
+		assertThat(table.skipped().lines()).extracting(SkippedLine::lineNumber, SkippedLine::reason)
 			.containsExactly(
 					org.assertj.core.groups.Tuple.tuple(3,
 							"column 2 (local_address): expected 8 hex digits, a colon, 4 hex digits"),
@@ -126,8 +127,8 @@ class NetIpSocketParserTests {
 					org.assertj.core.groups.Tuple.tuple(6, "column 10 (inode): expected an unsigned number below 2^63"),
 					org.assertj.core.groups.Tuple.tuple(7, "expected at least 10 columns, found 1"),
 					org.assertj.core.groups.Tuple.tuple(9, "expected at least 10 columns, found 6"));
-		assertThat(table.skipped()).allSatisfy((line) -> assertThat(line.file()).isEqualTo("fixture"));
-		assertThat(table.skipped().get(1).text()).isEqualTo("4: 0100007F:46A0 00000000:0000 0A");
+		assertThat(table.skipped().lines()).allSatisfy((line) -> assertThat(line.file()).isEqualTo("fixture"));
+		assertThat(table.skipped().lines().get(1).text()).isEqualTo("4: 0100007F:46A0 00000000:0000 0A");
 	}
 
 	@Test
@@ -135,7 +136,7 @@ class NetIpSocketParserTests {
 		Parsed<InetSocket> table = parse("traps/tcp-timewait-12-columns", Protocol.TCP6);
 
 		assertThat(table.rows()).isEmpty();
-		assertThat(table.skipped()).singleElement()
+		assertThat(table.skipped().lines()).singleElement()
 			.extracting(SkippedLine::reason)
 			.isEqualTo("column 2 (local_address): expected 32 hex digits, a colon, 4 hex digits");
 	}
@@ -201,7 +202,7 @@ class NetIpSocketParserTests {
 	}
 
 	private static Parsed<InetSocket> tableOf() {
-		return new Parsed<InetSocket>(List.of(), List.of());
+		return new Parsed<InetSocket>(List.of(), Skipped.NONE);
 	}
 
 	static Parsed<InetSocket> parse(String fixture, Protocol protocol) {

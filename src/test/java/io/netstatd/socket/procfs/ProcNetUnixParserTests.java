@@ -26,7 +26,7 @@ class ProcNetUnixParserTests {
 	void keepsPathsWholeAbstractNamesWithAtAndControlBytesEscaped() {
 		Parsed<UnixSocket> table = parse("procfs/unix/net/unix");
 
-		assertThat(table.skipped()).isEmpty();
+		assertThat(table.skipped().lines()).isEmpty();
 		assertThat(table.rows()).contains(
 				new UnixSocket(Type.STREAM, State.LISTENING, true, 2L, 1890982, "/tmp/netstatd test/a b.sock"),
 				new UnixSocket(Type.STREAM, State.CONNECTED, false, 3L, 1890984, "/tmp/netstatd test/a b.sock"),
@@ -57,8 +57,9 @@ class ProcNetUnixParserTests {
 
 		assertThat(table.rows()).extracting(UnixSocket::inode).containsExactly(1890985L, 77L, 80L);
 		assertThat(table.rows().get(2).path()).isEqualTo(" ");
-		assertThat(table.skipped()).extracting(SkippedLine::lineNumber).containsExactly(3, 5, 6);
-		assertThat(table.skipped().get(0).reason()).isEqualTo("column 1 (Num): expected a kernel address and a colon");
+		assertThat(table.skipped().lines()).extracting(SkippedLine::lineNumber).containsExactly(3, 5, 6);
+		assertThat(table.skipped().lines().get(0).reason())
+			.isEqualTo("column 1 (Num): expected a kernel address and a colon");
 	}
 
 	@Test

@@ -1,0 +1,48 @@
+package io.netstatd.security;
+
+import java.util.HexFormat;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Actuator on a port of its own ({@code management.server.port}): the same rule as the
+ * API's, credentials for all but the probes.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "management.server.address=127.0.0.1" })
+class ManagementPortTests {
+
+	@LocalManagementPort
+	int managementPort;
+
+	@DynamicPropertySource
+	static void credentials(DynamicPropertyRegistry registry) {
+		registry.add("netstatd.security.token-hashes[0]",
+				() -> HexFormat.of().formatHex(BearerTokenFilter.sha256("tok-mgmt")));
+	}
+
+	@Test
+	void wantsCredentialsForTheScrapeThere() {
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/info", "/actuator/health" }) {
+			RestAssured.given().port(this.managementPort).get(path).then().statusCode(401);
+		}
+		RestAssured.given()
+			.port(this.managementPort)
+			.header("Authorization", "Bearer tok-mgmt")
+			.get("/actuator/prometheus")
+			.then()
+			.statusCode(200)
+			.body(containsString("netstatd_tcp_connections"));
+		RestAssured.given().port(this.managementPort).get("/actuator/health/liveness").then().statusCode(200);
+	}
+
+}
