@@ -36,11 +36,24 @@ public final class ProcNetSnmpParser {
 			if (end - start > ProcLines.MAX_LINE) {
 				skipped.add(file.name(), number, "longer than " + ProcLines.MAX_LINE + " bytes",
 						() -> file.text(start, start + SkippedLine.MAX_TEXT));
-				pair.names = null;
+				if (pair.names != null) {
+					// a pair whose values cannot be read: its names go too
+					skipped.add(SkippedLine.of(file.name(), pair.number,
+							"its values are longer than " + ProcLines.MAX_LINE + " bytes", pair.names));
+					pair.names = null;
+				}
+				else {
+					pair.valuesOfSkipped = true;
+				}
 				return;
 			}
 			String line = file.text(start, end);
 			if (line.isBlank()) {
+				return;
+			}
+			if (pair.valuesOfSkipped) {
+				pair.valuesOfSkipped = false;
+				skipped.add(SkippedLine.of(file.name(), number, "the values of names left out", line));
 				return;
 			}
 			if (pair.names == null) {
@@ -71,6 +84,11 @@ public final class ProcNetSnmpParser {
 		private String names;
 
 		private int number;
+
+		/**
+		 * The line before named counters too many to read: this one holds their values.
+		 */
+		private boolean valuesOfSkipped;
 
 		/** Adds the pair's group; the reason it cannot, or null. */
 		String group(String valuesLine, List<CounterGroup> groups) {

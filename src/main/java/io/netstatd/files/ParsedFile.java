@@ -1,11 +1,12 @@
 package io.netstatd.files;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.function.Function;
+
+import io.netstatd.procfs.ProcFile;
 
 /**
  * A small configuration file (passwd, services) parsed once and again only when it
@@ -42,11 +43,12 @@ public final class ParsedFile<T> {
 		Snapshot<T> known = this.snapshot;
 		if (!modified.equals(known.modified())) {
 			try {
-				known = new Snapshot<>(modified,
-						this.parser.apply(Files.readString(this.file, StandardCharsets.UTF_8)));
+				ProcFile content = ProcFile.readIfPresent(this.file, ProcFile.SMALL_LIMIT);
+				known = new Snapshot<>(modified, (content != null) ? this.parser.apply(content.text()) : this.empty);
 				this.snapshot = known;
 			}
-			catch (IOException ex) {
+			catch (RuntimeException ex) {
+				// unreadable, a FIFO, too large: no names, as for a missing file
 				return this.empty;
 			}
 		}

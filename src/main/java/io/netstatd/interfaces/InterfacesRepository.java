@@ -1,8 +1,5 @@
 package io.netstatd.interfaces;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +68,10 @@ public class InterfacesRepository {
 
 	private static String text(Path file) {
 		try {
-			return Files.readString(file, StandardCharsets.UTF_8).strip();
+			ProcFile content = ProcFile.readStart(file, ProcFile.TINY_LIMIT);
+			return (content != null) ? content.text().strip() : null;
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			// the interface went away, or sysfs is another namespace's
 			return null;
 		}

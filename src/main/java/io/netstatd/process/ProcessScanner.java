@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
 
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.DeadlineExceededException;
+import io.netstatd.procfs.ProcFile;
 import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.text.Printable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +38,9 @@ import org.springframework.stereotype.Component;
 public class ProcessScanner {
 
 	private static final String SOCKET_PREFIX = "socket:[";
+
+	/** How much of a command line is read. */
+	private static final int COMMAND_LINE = 64 << 10;
 
 	private static final ProcessSockets NONE = new ProcessSockets(null, Set.of());
 
@@ -58,7 +64,7 @@ public class ProcessScanner {
 		// past the deadline the remaining processes are passed over cheaply, so an
 		// abandoned walk frees its threads at once
 		Map<Long, List<SocketProcess>> byInode = pids.parallelStream()
-			.map((pid) -> deadline.passed() ? NONE : sockets(pid, unreadable))
+			.map((pid) -> deadline.passed() ? NONE : sockets(pid, unreadable, deadline))
 			.collect(HashMap::new, ProcessScanner::merge, ProcessScanner::mergeAll);
 		deadline.check("finding the processes that hold sockets");
 		byInode.values().forEach((owners) -> owners.sort(Comparator.comparingInt(SocketProcess::pid)));
@@ -68,7 +74,7 @@ public class ProcessScanner {
 	/**
 	 * One process's socket inodes, with the process; empty when it is gone or unreadable.
 	 */
-	private ProcessSockets sockets(int pid, AtomicInteger unreadable) {
+	private ProcessSockets sockets(int pid, AtomicInteger unreadable, Deadline deadline) {
 		Path process = this.root.resolve(Integer.toString(pid));
 		List<Path> fds = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(process.resolve("fd"))) {
@@ -89,6 +95,7 @@ public class ProcessScanner {
 		Set<Long> inodes;
 		try {
 			inodes = fds.parallelStream()
+				.filter((fd) -> !deadline.passed())
 				.mapToLong(ProcessScanner::linkedSocketInode)
 				.filter((inode) -> inode > 0)
 				.boxed()
@@ -122,17 +129,26 @@ public class ProcessScanner {
 	/** The process's name, and its command line when the configuration shows them. */
 	private SocketProcess process(int pid, Path process) {
 		try {
-			byte[] cmdline = Files.readAllBytes(process.resolve("cmdline"));
+			byte[] cmdline = bytes(process.resolve("cmdline"));
 			String name = processName(cmdline, null);
 			if (name == null) {
-				name = processName(new byte[0], Files.readString(process.resolve("comm"), StandardCharsets.UTF_8));
+				name = processName(new byte[0], new String(bytes(process.resolve("comm")), StandardCharsets.UTF_8));
 			}
 			return new SocketProcess(pid, name, this.commandLines ? commandLine(cmdline) : null);
 		}
-		catch (IOException ex) {
-			// exited meanwhile
+		catch (ProcfsUnavailableException ex) {
+			// exited meanwhile, or not a file a process has
 			return new SocketProcess(pid, "?", null);
 		}
+	}
+
+	/**
+	 * The first 64 KiB of a process's file, read safely: a command line can be as long as
+	 * the kernel lets argv be, and only its start is shown.
+	 */
+	private static byte[] bytes(Path file) {
+		ProcFile content = ProcFile.readStart(file, COMMAND_LINE);
+		return (content != null) ? Arrays.copyOf(content.data(), content.length()) : new byte[0];
 	}
 
 	/** argv joined by spaces, as ps shows it; control bytes escaped. */

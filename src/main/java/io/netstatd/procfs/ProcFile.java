@@ -68,17 +68,7 @@ public record ProcFile(String name, byte[] data, int length) {
 	 */
 	public static ProcFile readIfPresent(Path file, int limit) {
 		try {
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			if (attributes.isDirectory()) {
-				throw new ProcfsUnavailableException(file, "a directory, not a file", null);
-			}
-			if (!attributes.isRegularFile()) {
-				throw new ProcfsUnavailableException(file,
-						"a FIFO, socket or device, not a regular file: not opened, as reading it could block or "
-								+ "never end",
-						null);
-			}
-			return read(file, Files.newInputStream(file), limit);
+			return read(file, open(file), limit, true);
 		}
 		catch (NoSuchFileException ex) {
 			return null;
@@ -86,6 +76,43 @@ public record ProcFile(String name, byte[] data, int length) {
 		catch (IOException | SecurityException ex) {
 			throw new ProcfsUnavailableException(file, reason(ex), ex);
 		}
+	}
+
+	/**
+	 * Reads the first bytes of {@code file}, as safely: what a probe, a command line or a
+	 * sysfs attribute needs.
+	 * @param file the file
+	 * @param limit how many bytes at most; the rest is left unread
+	 * @return those bytes, or {@code null} when the file does not exist
+	 * @throws ProcfsUnavailableException when it exists but cannot be read or is no
+	 * regular file
+	 */
+	public static ProcFile readStart(Path file, int limit) {
+		try {
+			return read(file, open(file), limit, false);
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException | SecurityException ex) {
+			throw new ProcfsUnavailableException(file, reason(ex), ex);
+		}
+	}
+
+	/**
+	 * Opens a regular file; a FIFO, a socket or a device is refused before it is opened.
+	 */
+	private static InputStream open(Path file) throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+		if (attributes.isDirectory()) {
+			throw new ProcfsUnavailableException(file, "a directory, not a file", null);
+		}
+		if (!attributes.isRegularFile()) {
+			throw new ProcfsUnavailableException(file,
+					"a FIFO, socket or device, not a regular file: not opened, as reading it could block or never end",
+					null);
+		}
+		return Files.newInputStream(file);
 	}
 
 	/**
@@ -105,7 +132,7 @@ public record ProcFile(String name, byte[] data, int length) {
 		return content;
 	}
 
-	private static ProcFile read(Path file, InputStream stream, int limit) throws IOException {
+	private static ProcFile read(Path file, InputStream stream, int limit, boolean whole) throws IOException {
 		long started = System.nanoTime();
 		try (InputStream in = stream) {
 			byte[] data = new byte[Math.min(FIRST_READ, limit + 1)];
@@ -114,6 +141,9 @@ public record ProcFile(String name, byte[] data, int length) {
 			while ((n = in.read(data, length, data.length - length)) >= 0) {
 				length += n;
 				if (length > limit) {
+					if (!whole) {
+						return new ProcFile(file.toString(), data, limit);
+					}
 					throw new ProcfsTooLargeException(file, limit);
 				}
 				if (System.nanoTime() - started > READ_NANOS) {

@@ -1,8 +1,5 @@
 package io.netstatd.procfs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.boot.health.contributor.Health;
@@ -25,18 +22,18 @@ public class ProcfsHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		try (InputStream in = Files.newInputStream(this.tcp)) {
-			byte[] header = in.readNBytes(256);
-			if (header.length == 0) {
-				return Health.down().withDetail("file", this.tcp.toString()).withDetail("reason", "empty").build();
+		try {
+			ProcFile header = ProcFile.readStart(this.tcp, 256);
+			if (header == null || header.length() == 0) {
+				return Health.down()
+					.withDetail("file", this.tcp.toString())
+					.withDetail("reason", (header != null) ? "empty" : "no such file")
+					.build();
 			}
 			return Health.up().withDetail("file", this.tcp.toString()).build();
 		}
-		catch (IOException | SecurityException ex) {
-			return Health.down()
-				.withDetail("file", this.tcp.toString())
-				.withDetail("reason", ex.getClass().getSimpleName())
-				.build();
+		catch (ProcfsUnavailableException ex) {
+			return Health.down().withDetail("file", this.tcp.toString()).withDetail("reason", ex.reason()).build();
 		}
 	}
 

@@ -10,9 +10,20 @@ public class ProcfsUnavailableException extends RuntimeException {
 
 	private final transient Path file;
 
+	private final String reason;
+
 	public ProcfsUnavailableException(Path file, String reason, Throwable cause) {
 		super("cannot read " + file + ": " + reason, cause);
 		this.file = file;
+		this.reason = reason;
+	}
+
+	/**
+	 * Why, without the file's name.
+	 * @return the reason
+	 */
+	public String reason() {
+		return this.reason;
 	}
 
 	public Path file() {

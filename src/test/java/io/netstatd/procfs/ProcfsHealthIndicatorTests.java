@@ -26,7 +26,7 @@ class ProcfsHealthIndicatorTests {
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("file", "target/no-procfs-here/net/tcp")
-			.containsEntry("reason", "NoSuchFileException");
+			.containsEntry("reason", "no such file");
 	}
 
 }
