@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
+import io.netstatd.limits.LimitsProperties;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.HostNames;
 import io.netstatd.names.Resolution;
@@ -21,6 +25,7 @@ import io.netstatd.procfs.Parsed;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.UnixSocket;
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 
@@ -42,13 +47,28 @@ public class SocketListings {
 
 	private final ServiceNames services;
 
+	/**
+	 * Where owner walks run beside the socket read: as many threads as expensive requests
+	 * may run at once, no more (a pool per request, or the JDK's fallback of a new thread
+	 * per task on two cores, let failed requests pile walks up).
+	 */
+	private final ThreadPoolExecutor ownerWalks;
+
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services) {
+			ServiceNames services, LimitsProperties limits) {
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
 		this.hosts = hosts;
 		this.services = services;
+		int walks = Math.max(1, limits.expensiveRequests());
+		this.ownerWalks = new ThreadPoolExecutor(walks, walks, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(runnable) -> {
+					Thread thread = new Thread(runnable, "netstatd-owners");
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.ownerWalks.allowCoreThreadTimeOut(true);
 	}
 
 	/**
@@ -58,9 +78,11 @@ public class SocketListings {
 	 * @return the listing
 	 */
 	SocketListing list(SocketListQuery query, Deadline deadline) {
-		// owners are walked only when asked, once per request, while the sockets are read
+		// owners are walked only when asked, once per request, while the sockets are
+		// read;
+		// the walk looks at the deadline, which ends with the request however it ends
 		CompletableFuture<ProcessScan> owners = query.walksProcesses()
-				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline))
+				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline), this.ownerWalks)
 				: CompletableFuture.completedFuture(null);
 		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns());
 		Parsed<UnixSocket> unix = query.unix() ? this.sockets.unixSockets() : Parsed.empty();
@@ -83,6 +105,11 @@ public class SocketListings {
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketListing(matching.size() + unixCount, rows.size() + unixCount, rows, unixListed,
 				read.skipped().and(unix.skipped()), resolution, scan);
+	}
+
+	@PreDestroy
+	void stop() {
+		this.ownerWalks.shutdownNow();
 	}
 
 	/** The sockets held by the processes the query names; all when it names none. */

@@ -84,12 +84,21 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
+		release(request);
+		if (request.getAttribute(DEADLINE) instanceof Deadline deadline) {
+			deadline.end();
+		}
+	}
+
+	/**
+	 * The request's answer is gathered: its place among the expensive walks is free for
+	 * another, however slowly this client reads what is written next.
+	 * @param request the request
+	 */
+	void release(HttpServletRequest request) {
 		if (request.getAttribute(PERMIT) != null) {
 			request.removeAttribute(PERMIT);
 			this.expensive.release();
-		}
-		if (request.getAttribute(DEADLINE) instanceof Deadline deadline) {
-			deadline.end();
 		}
 	}
 

@@ -28,6 +28,11 @@ class WebConfig implements WebMvcConfigurer {
 		this.binding = new QueryBinding(expensive, limits);
 	}
 
+	/** The one binding, for the advice that ends a request's gathering. */
+	QueryBinding binding() {
+		return this.binding;
+	}
+
 	/**
 	 * {@code text/plain} and {@code text/csv} for the views, after JSON so that JSON
 	 * stays the default.
