@@ -83,7 +83,7 @@ public class HostNameResolver {
 				}
 			}
 			else {
-				pending.put(address, this.inFlight.computeIfAbsent(address, this::start));
+				pending.put(address, inFlight(address));
 			}
 		}
 		int unresolved = 0;
@@ -99,8 +99,22 @@ public class HostNameResolver {
 		return new HostNames(names, unresolved);
 	}
 
-	private CompletableFuture<Answer> start(IpAddress address) {
-		CompletableFuture<Answer> answer = new CompletableFuture<>();
+	/**
+	 * The lookup of {@code address} under way, started if there is none. Started outside
+	 * the map's update: a refused start removes its entry, which inside
+	 * {@code computeIfAbsent} would update the map being computed.
+	 */
+	private CompletableFuture<Answer> inFlight(IpAddress address) {
+		CompletableFuture<Answer> mine = new CompletableFuture<>();
+		CompletableFuture<Answer> running = this.inFlight.putIfAbsent(address, mine);
+		if (running != null) {
+			return running;
+		}
+		start(address, mine);
+		return mine;
+	}
+
+	private void start(IpAddress address, CompletableFuture<Answer> answer) {
 		try {
 			this.lookups.execute(() -> {
 				String name = null;
@@ -111,17 +125,16 @@ public class HostNameResolver {
 					// a failed lookup is an answer too: no name
 				}
 				remember(address, name);
-				this.inFlight.remove(address);
+				this.inFlight.remove(address, answer);
 				answer.complete(new Answer(name));
 			});
 		}
 		catch (RejectedExecutionException ex) {
 			// too many lookups queued: this one is unresolved now, and may be asked again
 			// later
-			this.inFlight.remove(address);
+			this.inFlight.remove(address, answer);
 			answer.complete(null);
 		}
-		return answer;
 	}
 
 	private void remember(IpAddress address, String name) {

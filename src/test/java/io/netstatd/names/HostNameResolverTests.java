@@ -88,6 +88,27 @@ class HostNameResolverTests {
 		assertThat(names.unresolved()).isEqualTo(49);
 	}
 
+	/**
+	 * More addresses than the queue of lookups holds: those past it are unresolved now,
+	 * not a 500 (the refusal used to update the map it was being computed in).
+	 */
+	@Test
+	@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void leavesUnresolvedWhatTheQueueCannotHold() {
+		this.resolver = resolver(Duration.ofMillis(300), 2, (address) -> {
+			awaitForever();
+			return null;
+		});
+		List<IpAddress> many = java.util.stream.IntStream.range(0, 1500)
+			.mapToObj((i) -> IpAddress.ipv4(0x0a00_0000 + i))
+			.toList();
+
+		HostNames names = this.resolver.resolve(many);
+
+		assertThat(names.unresolved()).isEqualTo(1500);
+		assertThat(names.names()).isEmpty();
+	}
+
 	private void awaitForever() {
 		try {
 			this.never.await();
