@@ -6,11 +6,10 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
-COPY openapi.yaml ./
-COPY src src
-# the commit /actuator/info shows (git-commit-id-maven-plugin reads it; without .git the
-# build goes on without a commit)
-COPY .git .git
+# the sources, and .git where the context has one: the commit /actuator/info shows
+# (git-commit-id-maven-plugin reads it; a source tree without .git builds without a
+# commit). .dockerignore keeps build output and what the image does not need out.
+COPY . .
 RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar /netstatd.jar
 
 FROM eclipse-temurin:17-jre

@@ -21,10 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No Docker engine runs where the tests do, so {@code docker-compose.yml} and the
  * {@code Dockerfile} are checked for what can be checked: the isolation the service
- * needs, settings that name real properties, and the healthcheck command run for real
- * against the running service.
+ * needs, settings that name real properties, what the build context holds, and the
+ * healthcheck command run for real against the running service with credentials
+ * configured, as a fleet runs it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "netstatd.security.users[0].name=ops",
+		// bcrypt of "s3cret": the healthcheck must pass without it
+		"netstatd.security.users[0].password-hash=$2a$04$ogUUW/98oBS0rbi1Hkz9LeRDHJono/ky8nH0NmAxhWLofP2Ia35QC" })
 class ContainerConfigTests {
 
 	static Map<String, Object> service;
@@ -78,6 +81,16 @@ class ContainerConfigTests {
 			.contains("ENV MALLOC_ARENA_MAX=2")
 			.contains("[\"java\", \"@/opt/netstatd/jvm.options\", \"-jar\", \"/opt/netstatd/netstatd.jar\"]");
 		assertThat(Files.readString(Path.of("pom.xml"))).contains("<artifactId>netstatd</artifactId>");
+	}
+
+	@Test
+	void buildContextHoldsTheSourcesAndNothingBuilt() throws IOException {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		List<String> ignored = Files.readAllLines(Path.of(".dockerignore"));
+
+		// COPY .git fails the build where the context has no .git (a source tarball)
+		assertThat(dockerfile).doesNotContain("COPY .git").contains("COPY . .");
+		assertThat(ignored).contains("target/", "docs/", "deploy/").doesNotContain(".git", "src/", "openapi.yaml");
 	}
 
 	@Test

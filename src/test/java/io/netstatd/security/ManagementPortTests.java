@@ -2,15 +2,18 @@ package io.netstatd.security;
 
 import java.util.HexFormat;
 
+import io.netstatd.NetstatdApplication;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -43,6 +46,17 @@ class ManagementPortTests {
 			.statusCode(200)
 			.body(containsString("netstatd_tcp_connections"));
 		RestAssured.given().port(this.managementPort).get("/actuator/health/liveness").then().statusCode(200);
+	}
+
+	@Test
+	void refusesToStartItOnEveryInterfaceWithoutCredentials() {
+		SpringApplicationBuilder open = new SpringApplicationBuilder(NetstatdApplication.class).properties(
+				"server.port=0", "server.address=127.0.0.1", "management.server.port=0",
+				"management.server.address=0.0.0.0", "netstatd.security.token-hashes=", "netstatd.security.users=");
+
+		assertThatException().isThrownBy(() -> open.run().close())
+			.withStackTraceContaining("0.0.0.0")
+			.withStackTraceContaining("credentials");
 	}
 
 }
