@@ -176,7 +176,7 @@ def main():
     parser.add_argument("--attacks", type=int, default=0, help="clients replaying issue 13's attacks")
     parser.add_argument("--stalled", type=int, default=0, help="clients that never read /connections")
     args = parser.parse_args()
-    jar = sorted(__import__("glob").glob(os.path.join(socket_bench.ROOT, "target", "netstatd-*.jar")))[-1]
+    jar = socket_bench.default_jar()
     # sources 127.20.x.y and up: apart from socket_bench's, whose TIME_WAIT rows may linger
     helpers, _ = socket_bench.start_helpers(args.sockets, churn=True, first_index=10)
     service = socket_bench.start_service(jar, args.port, [])

@@ -9,7 +9,10 @@ Opens N sockets (N/2 established connections, spread over helper processes, dist
 HTTP (curl, warm) alternating with the reference commands in the same rounds: the median of
 --runs rounds each. Prints a table of medians and the ratios the performance targets are
 stated in, the service's RSS, and a concurrency run (64 clients polling /stats/states).
-Everything is bounded: it stops by itself, and sends traffic only to loopback.
+The peers in the same rounds: ss, netstat and their recipes, node_exporter's tcpstat scrape
+(prometheus-node-exporter --collector.disable-defaults --collector.tcpstat, on 127.0.0.1:19100,
+with its RSS), and sockdiag_count.c, the physical limit of counting states here (compiled with
+cc -O2). Everything is bounded: it stops by itself, and sends traffic only to loopback.
 """
 import argparse
 import glob
@@ -25,6 +28,14 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PER_HELPER = 9000  # connections per helper: 18k descriptors, under the usual 20k limit
+
+
+def default_jar():
+    """The extracted jar the build writes (target/netstatd/netstatd.jar), else the fat jar."""
+    extracted = os.path.join(ROOT, "target", "netstatd", "netstatd.jar")
+    if os.path.exists(extracted):
+        return extracted
+    return sorted(glob.glob(os.path.join(ROOT, "target", "netstatd-*.jar")))[-1]
 
 
 def start_helpers(sockets, churn=False, first_index=0):
@@ -62,7 +73,10 @@ def start_service(jar, port, extra):
     environment = dict(os.environ, MALLOC_ARENA_MAX="2")
     # its log, to read when something failed
     log = open(os.path.join(ROOT, "target", "bench-service.log"), "w")
-    process = subprocess.Popen(["java", options, "-jar", jar, "--server.port=%d" % port] + extra,
+    # the class-data archive the build wrote beside the extracted jar, as the README runs it
+    archive = os.path.join(os.path.dirname(jar), "netstatd.jsa")
+    sharing = ["-XX:SharedArchiveFile=" + archive] if os.path.exists(archive) else []
+    process = subprocess.Popen(["java", options] + sharing + ["-jar", jar, "--server.port=%d" % port] + extra,
                                stdout=log, stderr=subprocess.STDOUT, env=environment)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -83,6 +97,39 @@ def rss_mb(pid, field="VmRSS"):
             if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def start_node_exporter(port):
+    """node_exporter with only its tcpstat collector, as the issue's anchor runs it; None without it."""
+    binary = shutil.which("prometheus-node-exporter") or shutil.which("node_exporter")
+    if binary is None:
+        print("node_exporter is not installed (apt-get install prometheus-node-exporter): its lines are left out")
+        return None
+    process = subprocess.Popen([binary, "--collector.disable-defaults", "--collector.tcpstat",
+                                "--web.listen-address=127.0.0.1:%d" % port],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/metrics")
+            if conn.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    sys.exit("node_exporter did not start")
+
+
+def compile_counter():
+    """Compiles sockdiag_count.c into target/; None without a C compiler."""
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if compiler is None:
+        print("no C compiler (apt-get install gcc): the C limit is left out")
+        return None
+    binary = os.path.join(ROOT, "target", "sockdiag_count")
+    subprocess.run([compiler, "-O2", "-o", binary, os.path.join(HERE, "sockdiag_count.c")], check=True)
+    return binary
 
 
 def timed(command):
@@ -130,13 +177,16 @@ def main():
     parser.add_argument("--clients", type=int, default=64)
     parser.add_argument("--service-arg", action="append", default=[], help="passed to the service, e.g. --netstatd.source=procfs")
     args = parser.parse_args()
-    jar = args.jar or sorted(glob.glob(os.path.join(ROOT, "target", "netstatd-*.jar")))[-1]
+    jar = args.jar or default_jar()
     for tool in ("curl", "netstat", "ss"):
         if shutil.which(tool) is None:
             sys.exit("%s is not installed (apt-get install curl net-tools iproute2)" % tool)
 
+    counter = compile_counter()
     helpers, ports = start_helpers(args.sockets)
     service = start_service(jar, args.port, args.service_arg)
+    rss_idle = rss_mb(service.pid)
+    exporter = start_node_exporter(args.port + 1000)
     try:
         p = ports[0]
         base = "curl -sf -o /dev/null 'http://127.0.0.1:%d" % args.port
@@ -152,6 +202,11 @@ def main():
             ("ss -tan", "ss -tan > /dev/null"),
             ("ss -ltn", "ss -ltn > /dev/null"),
             ("ss -tlnp", "ss -tlnp > /dev/null"),
+            ("ss -tanu", "ss -tanu > /dev/null"),
+            ("ss -tanp", "ss -tanp > /dev/null"),
+            ("netstat -antu", "netstat -antu > /dev/null"),
+            ("GET /connections?format=table", base + "/connections?format=table'"),
+            ("GET /connections?format=csv", base + "/connections?format=csv'"),
             ("GET /stats/states", base + "/stats/states'"),
             ("GET /stats/top-ips?port=P", base + "/stats/top-ips?port=%d'" % p),
             ("GET /listening?processes=false", base + "/listening?processes=false'"),
@@ -171,6 +226,11 @@ def main():
             ("GET /connections?netns=all", base + "/connections?netns=all'"),
             ("GET /namespaces", base + "/namespaces'"),
         ]
+        if counter:
+            items.insert(0, ("sock_diag state count in C (the limit)", counter + " > /dev/null"))
+        if exporter:
+            items.insert(1, ("node_exporter tcpstat scrape",
+                             "curl -sf -o /dev/null 'http://127.0.0.1:%d/metrics'" % (args.port + 1000)))
         for _, command in items:  # warm-up: JIT, page cache, kernel structures
             for _ in range(3):
                 timed(command)
@@ -211,12 +271,37 @@ def main():
             ("/connections?netns=all / /connections", median["GET /connections?netns=all"]
              / median["GET /connections"], ""),
         ]
+        limit = median.get("sock_diag state count in C (the limit)")
+        tcpstat = median.get("node_exporter tcpstat scrape")
+        if limit:
+            targets += [("/stats/states / C limit", median["GET /stats/states"] / limit, "<= 1.15"),
+                        ("/stats/top-ips / C limit", median["GET /stats/top-ips?port=P"] / limit, "<= 1.15")]
+        if tcpstat:
+            targets += [("/stats/states / node_exporter tcpstat", median["GET /stats/states"] / tcpstat, "<= 0.5"),
+                        ("/stats/top-ips / node_exporter tcpstat", median["GET /stats/top-ips?port=P"] / tcpstat,
+                         "<= 0.5")]
+        targets += [
+            ("/connections / ss -tanu", median["GET /connections"] / median["ss -tanu"], "<= 0.7"),
+            ("/connections?format=table / netstat -antu", median["GET /connections?format=table"]
+             / median["netstat -antu"], "<= 0.8"),
+            ("/connections?format=csv / netstat -antu", median["GET /connections?format=csv"]
+             / median["netstat -antu"], "<= 0.8"),
+            ("/listening (owners) / ss -tlnp", median["GET /listening (owners, as ss -tlnp)"] / median["ss -tlnp"],
+             "<= 0.5"),
+            ("/connections?processes=true / ss -tanp", median["GET /connections?processes=true"] / median["ss -tanp"],
+             "<= 0.3"),
+            ("/listening?processes=false / ss -ltn (issue 14)", median["GET /listening?processes=false"]
+             / median["ss -ltn"], "<= 1.2"),
+        ]
         print("\n| ratio | measured | target |")
         print("| --- | ---: | --- |")
         for name, ratio, target in targets:
             print("| %s | %.2f | %s |" % (name, ratio, target))
-        print("\nservice RSS: %.0f MB now, %.0f MB peak while sampling, %.0f MB high-water mark"
-              % (rss_mb(service.pid), peak_rss, rss_mb(service.pid, "VmHWM")))
+        print("\nservice RSS: %.0f MB idle before the rounds, %.0f MB now, %.0f MB peak while sampling, "
+              "%.0f MB high-water mark" % (rss_idle, rss_mb(service.pid), peak_rss, rss_mb(service.pid, "VmHWM")))
+        if exporter:
+            print("node_exporter (tcpstat) RSS: %.0f MB now, %.0f MB high-water mark"
+                  % (rss_mb(exporter.pid), rss_mb(exporter.pid, "VmHWM")))
 
         single = concurrency(args.port, "/stats/states", 1, 30)
         many = concurrency(args.port, "/stats/states", args.clients, 10)
@@ -230,6 +315,9 @@ def main():
     finally:
         service.terminate()
         service.wait(timeout=30)
+        if exporter:
+            exporter.terminate()
+            exporter.wait(timeout=30)
         stop_helpers(helpers)
 
 

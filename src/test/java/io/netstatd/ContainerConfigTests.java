@@ -75,11 +75,17 @@ class ContainerConfigTests {
 		String dockerfile = Files.readString(Path.of("Dockerfile"));
 
 		assertThat(service.get("build")).isEqualTo(Map.of("context", ".", "dockerfile", "Dockerfile"));
-		assertThat(dockerfile).contains("RUN ./mvnw -B -q -DskipTests package && cp target/netstatd-*.jar")
-			.contains("COPY --from=build /netstatd.jar /opt/netstatd/netstatd.jar")
+		assertThat(dockerfile).contains("RUN ./mvnw -B -q -DskipTests -DskipClassData=true package")
+			.contains("COPY --from=build /src/target/netstatd/netstatd.jar /opt/netstatd/netstatd.jar")
+			.contains("COPY --from=build /src/target/netstatd/lib /opt/netstatd/lib")
 			.contains("COPY src/main/jvm/options /opt/netstatd/jvm.options")
 			.contains("ENV MALLOC_ARENA_MAX=2")
-			.contains("[\"java\", \"@/opt/netstatd/jvm.options\", \"-jar\", \"/opt/netstatd/netstatd.jar\"]");
+			.contains("\"-XX:AOTCacheOutput=/opt/netstatd/netstatd.aot\"")
+			.contains("[\"java\", \"@/opt/netstatd/jvm.options\", \"-XX:AOTCache=/opt/netstatd/netstatd.aot\", "
+					+ "\"-jar\", \"/opt/netstatd/netstatd.jar\"]");
+		// the layout those COPY lines take is the one the build extracts
+		assertThat(Files.readString(Path.of("pom.xml"))).contains("<argument>--application-filename</argument>")
+			.contains("<argument>${project.build.directory}/netstatd</argument>");
 		assertThat(Files.readString(Path.of("pom.xml"))).contains("<artifactId>netstatd</artifactId>");
 	}
 
