@@ -1,6 +1,11 @@
 package io.netstatd.connections;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -45,6 +50,31 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 	 */
 	@Override
 	public String plain() {
+		StringWriter text = new StringWriter();
+		try {
+			writePlain(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return text.toString();
+	}
+
+	@Override
+	public void writePlain(Writer out) throws IOException {
+		if (this.unix != null && this.connections.isEmpty()) {
+			unixTable().writeAligned(out);
+			return;
+		}
+		inetTable().writeAligned(out);
+		if (this.unix != null) {
+			// netstat -x prints its own table after the internet sockets'
+			out.write('\n');
+			unixTable().writeAligned(out);
+		}
+	}
+
+	private TextTable inetTable() {
 		boolean owners = this.processScan != null;
 		boolean namespaces = namespaced();
 		List<String> header = new ArrayList<>(List.of("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address",
@@ -55,30 +85,30 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 		if (namespaces) {
 			header.add("Netns");
 		}
-		TextTable table = new TextTable(header.toArray(String[]::new));
-		for (ListedSocket row : this.connections) {
+		return TextTable.of(header, this.connections, (row) -> {
 			InetSocket s = row.socket();
 			SocketNames n = row.names();
-			Object[] cells = { s.protocol(), s.recvQ(), s.sendQ(),
-					endpoint(s.localAddress(), s.localPort(), (n != null) ? n.localHost() : null,
-							(n != null) ? n.localService() : null),
-					endpoint(s.remoteAddress(), s.remotePort(), (n != null) ? n.remoteHost() : null,
-							(n != null) ? n.remoteService() : null),
-					s.state(), (row.user() != null) ? row.user() : s.uid(), s.inode(), timer(s.timer()) };
-			List<Object> line = new ArrayList<>(List.of(cells));
+			Object[] cells = new Object[header.size()];
+			cells[0] = s.protocol();
+			cells[1] = s.recvQ();
+			cells[2] = s.sendQ();
+			cells[3] = endpoint(s.localAddress(), s.localPort(), (n != null) ? n.localHost() : null,
+					(n != null) ? n.localService() : null);
+			cells[4] = endpoint(s.remoteAddress(), s.remotePort(), (n != null) ? n.remoteHost() : null,
+					(n != null) ? n.remoteService() : null);
+			cells[5] = s.state();
+			cells[6] = (row.user() != null) ? row.user() : s.uid();
+			cells[7] = s.inode();
+			cells[8] = timer(s.timer());
+			int next = 9;
 			if (owners) {
-				line.add(programs(row.processes(), "/", ","));
+				cells[next++] = programs(row.processes(), "/", ",");
 			}
 			if (namespaces) {
-				line.add(row.netns());
+				cells[next] = row.netns();
 			}
-			table.add(line.toArray());
-		}
-		if (this.unix == null) {
-			return table.aligned();
-		}
-		// netstat -x prints its own table after the internet sockets'
-		return this.connections.isEmpty() ? unixTable().aligned() : table.aligned() + "\n" + unixTable().aligned();
+			return cells;
+		});
 	}
 
 	/** {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path. */
@@ -112,20 +142,20 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 		if (namespaces) {
 			header.add("netns");
 		}
-		TextTable table = new TextTable(header.toArray(String[]::new));
-		for (ListedSocket row : this.connections) {
+		return TextTable.of(header, this.connections, (row) -> {
 			InetSocket s = row.socket();
-			List<Object> line = new ArrayList<>(List.of(s.protocol(), s.localAddress(), s.localPort(),
+			SocketTimer timer = s.timer();
+			Object[] cells = Arrays.copyOf(new Object[] { s.protocol(), s.localAddress(), s.localPort(),
 					s.remoteAddress(), s.remotePort(), s.state(), s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()),
-					s.inode(), s.timer().kind().label(), s.timer().expiresSeconds(), s.timer().retransmits(),
-					s.timer().probes(), (row.processes() != null && !row.processes().isEmpty())
-							? programs(row.processes(), "/", ";") : ""));
+					s.inode(), timer.kind().label(), timer.expiresSeconds(), timer.retransmits(), timer.probes(),
+					(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";")
+							: "" },
+					header.size());
 			if (namespaces) {
-				line.add(row.netns());
+				cells[cells.length - 1] = row.netns();
 			}
-			table.add(line.toArray());
-		}
-		return table;
+			return cells;
+		});
 	}
 
 	/** Whether the rows come from several namespaces, each tagged with its own. */
@@ -146,10 +176,16 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 		return ((host != null) ? host : address.toString()) + ":" + shownPort;
 	}
 
-	/** netstat -o: {@code keepalive (7.21/0/0)}. */
-	private static String timer(SocketTimer timer) {
-		return String.format(java.util.Locale.ROOT, "%s (%.2f/%d/%d)", timer.kind().label(), timer.expiresSeconds(),
-				timer.retransmits(), timer.probes());
+	/**
+	 * netstat -o: {@code keepalive (7.21/0/0)}; the seconds are whole hundredths (clock
+	 * ticks), printed as {@code %.2f} would without a Formatter per row.
+	 */
+	static String timer(SocketTimer timer) {
+		double seconds = timer.expiresSeconds();
+		long hundredths = Math.round(Math.abs(seconds) * 100);
+		long fraction = hundredths % 100;
+		return timer.kind().label() + " (" + ((seconds < 0 && hundredths > 0) ? "-" : "") + (hundredths / 100) + "."
+				+ ((fraction < 10) ? "0" : "") + fraction + "/" + timer.retransmits() + "/" + timer.probes() + ")";
 	}
 
 	private static String programs(List<SocketProcess> processes, String separator, String between) {

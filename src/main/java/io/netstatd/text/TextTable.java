@@ -1,33 +1,64 @@
 package io.netstatd.text;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Rows of text cells under a header: printed aligned as netstat prints its tables, or as
- * RFC 4180 CSV.
+ * RFC 4180 CSV. A table of many rows ({@link #of}) holds its items, not their text: each
+ * row's cells are made when written (twice for an aligned table: once for the column
+ * widths, once for the text), so that no more than a line of text lives at a time.
  */
 public final class TextTable {
 
-	private final List<String[]> rows = new ArrayList<>();
+	private final String[] header;
 
-	private final int columns;
+	private final List<?> items;
+
+	private final Function<Object, Object[]> cells;
+
+	private final List<Object[]> added;
 
 	public TextTable(String... header) {
-		this.columns = header.length;
-		this.rows.add(header);
+		this.header = header;
+		this.added = new ArrayList<>();
+		this.items = this.added;
+		this.cells = (row) -> (Object[]) row;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> TextTable(String[] header, List<T> items, Function<? super T, Object[]> cells) {
+		this.header = header;
+		this.added = null;
+		this.items = items;
+		this.cells = (Function<Object, Object[]>) cells;
+	}
+
+	/**
+	 * A table whose rows are {@code items}, each row's cells made by {@code cells} when
+	 * it is written.
+	 * @param <T> the items' type
+	 * @param header the column names
+	 * @param items the rows' items
+	 * @param cells an item's cells, as many as the header has; null cells are empty
+	 * @return the table
+	 */
+	public static <T> TextTable of(List<String> header, List<T> items, Function<? super T, Object[]> cells) {
+		return new TextTable(header.toArray(String[]::new), items, cells);
 	}
 
 	/** Adds a row of as many cells as the header has. */
 	public TextTable add(Object... cells) {
-		if (cells.length != this.columns) {
-			throw new IllegalArgumentException("expected " + this.columns + " cells, got " + cells.length);
+		if (this.added == null) {
+			throw new IllegalStateException("a table made of items takes no rows");
 		}
-		String[] row = new String[cells.length];
-		for (int i = 0; i < cells.length; i++) {
-			row[i] = (cells[i] != null) ? cells[i].toString() : "";
+		if (cells.length != this.header.length) {
+			throw new IllegalArgumentException("expected " + this.header.length + " cells, got " + cells.length);
 		}
-		this.rows.add(row);
+		this.added.add(cells.clone());
 		return this;
 	}
 
@@ -35,24 +66,64 @@ public final class TextTable {
 	 * Left-aligned columns, one space apart at least, no trailing spaces, as netstat -W.
 	 */
 	public String aligned() {
-		int[] widths = new int[this.columns];
-		for (String[] row : this.rows) {
-			for (int i = 0; i < this.columns; i++) {
-				widths[i] = Math.max(widths[i], row[i].length());
-			}
-		}
 		StringBuilder text = new StringBuilder();
-		for (String[] row : this.rows) {
-			StringBuilder line = new StringBuilder();
-			for (int i = 0; i < this.columns; i++) {
-				line.append(row[i]);
-				if (i < this.columns - 1) {
-					line.append(" ".repeat(widths[i] - row[i].length() + 1));
-				}
-			}
-			text.append(line.toString().stripTrailing()).append('\n');
-		}
+		writeAligned(text);
 		return text.toString();
+	}
+
+	/**
+	 * Writes {@link #aligned()} to {@code out} a line at a time.
+	 * @param out where the text goes
+	 */
+	public void writeAligned(Appendable out) {
+		int columns = this.header.length;
+		int[] widths = new int[columns];
+		String[] row = new String[columns];
+		widen(widths, this.header);
+		for (Object item : this.items) {
+			widen(widths, text(item, row));
+		}
+		// a line at a time: a Writer takes a lock per call
+		StringBuilder line = new StringBuilder(256);
+		try {
+			out.append(aligned(line, this.header, widths));
+			for (Object item : this.items) {
+				out.append(aligned(line, text(item, row), widths));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String[] text(Object item, String[] row) {
+		Object[] values = this.cells.apply(item);
+		for (int i = 0; i < row.length; i++) {
+			row[i] = (values[i] != null) ? values[i].toString() : "";
+		}
+		return row;
+	}
+
+	private static void widen(int[] widths, String[] row) {
+		for (int i = 0; i < widths.length; i++) {
+			widths[i] = Math.max(widths[i], row[i].length());
+		}
+	}
+
+	private static StringBuilder aligned(StringBuilder line, String[] row, int[] widths) {
+		// cells after the last non-empty one would be trailing spaces
+		int last = row.length - 1;
+		while (last > 0 && row[last].isEmpty()) {
+			last--;
+		}
+		line.setLength(0);
+		for (int i = 0; i <= last; i++) {
+			line.append(row[i]);
+			for (int pad = (i < last) ? widths[i] - row[i].length() + 1 : 0; pad > 0; pad--) {
+				line.append(' ');
+			}
+		}
+		return line.append('\n');
 	}
 
 	/**
@@ -60,23 +131,44 @@ public final class TextTable {
 	 */
 	public String csv() {
 		StringBuilder text = new StringBuilder();
-		for (String[] row : this.rows) {
-			for (int i = 0; i < row.length; i++) {
-				if (i > 0) {
-					text.append(',');
-				}
-				String cell = row[i];
-				if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-						|| cell.indexOf('\r') >= 0) {
-					text.append('"').append(cell.replace("\"", "\"\"")).append('"');
-				}
-				else {
-					text.append(cell);
-				}
-			}
-			text.append("\r\n");
-		}
+		writeCsv(text);
 		return text.toString();
+	}
+
+	/**
+	 * Writes {@link #csv()} to {@code out} a line at a time.
+	 * @param out where the text goes
+	 */
+	public void writeCsv(Appendable out) {
+		StringBuilder line = new StringBuilder(256);
+		String[] row = new String[this.header.length];
+		try {
+			out.append(csvLine(line, this.header));
+			for (Object item : this.items) {
+				out.append(csvLine(line, text(item, row)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static StringBuilder csvLine(StringBuilder line, String[] row) {
+		line.setLength(0);
+		for (int i = 0; i < row.length; i++) {
+			if (i > 0) {
+				line.append(',');
+			}
+			String cell = row[i];
+			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+					|| cell.indexOf('\r') >= 0) {
+				line.append('"').append(cell.replace("\"", "\"\"")).append('"');
+			}
+			else {
+				line.append(cell);
+			}
+		}
+		return line.append("\r\n");
 	}
 
 	/**

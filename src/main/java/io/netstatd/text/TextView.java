@@ -1,5 +1,8 @@
 package io.netstatd.text;
 
+import java.io.IOException;
+import java.io.Writer;
+
 import io.netstatd.procfs.Skipped;
 
 /**
@@ -21,6 +24,24 @@ public interface TextView {
 	 * @return the table
 	 */
 	TextTable csv();
+
+	/**
+	 * Writes {@link #plain()} to {@code out}; views of many rows write them as they go.
+	 * @param out where the text goes
+	 * @throws IOException when the client cannot take it
+	 */
+	default void writePlain(Writer out) throws IOException {
+		out.write(plain());
+	}
+
+	/**
+	 * Writes {@link #csv()} to {@code out}.
+	 * @param out where the text goes
+	 * @throws IOException when the client cannot take it
+	 */
+	default void writeCsv(Writer out) throws IOException {
+		csv().writeCsv(out);
+	}
 
 	/**
 	 * The procfs lines left out: text has no room for them, so a header reports them.

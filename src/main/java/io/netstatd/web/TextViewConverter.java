@@ -1,7 +1,9 @@
 package io.netstatd.web;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import io.netstatd.text.TextView;
@@ -22,6 +24,8 @@ class TextViewConverter extends AbstractHttpMessageConverter<TextView> {
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final String SKIPPED_HEADER = "Netstatd-Skipped-Lines";
+
+	private static final int BUFFER = 32 * 1024;
 
 	TextViewConverter() {
 		super(StandardCharsets.UTF_8, new MediaType("text", "plain", StandardCharsets.UTF_8), TEXT_CSV);
@@ -49,8 +53,15 @@ class TextViewConverter extends AbstractHttpMessageConverter<TextView> {
 		if (body.skipped().count() > 0) {
 			output.getHeaders().set(SKIPPED_HEADER, Integer.toString(body.skipped().count()));
 		}
-		OutputStream out = output.getBody();
-		out.write((csv ? body.csv().csv() : body.plain()).getBytes(StandardCharsets.UTF_8));
+		// written as it goes through a buffer, never the whole text as one string
+		Writer out = new BufferedWriter(new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8), BUFFER);
+		if (csv) {
+			body.writeCsv(out);
+		}
+		else {
+			body.writePlain(out);
+		}
+		out.flush();
 	}
 
 }
