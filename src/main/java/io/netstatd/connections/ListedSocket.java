@@ -20,10 +20,14 @@ import io.netstatd.socket.InetSocket;
  * {@code processes=true}; empty for TIME_WAIT rows, which no process holds
  * @param netns with {@code netns=all}: the inode of the network namespace the socket is
  * in ({@code net:[inode]}, as {@code /proc/<pid>/ns/net} names it)
+ * @param cgroup the path of the cgroup v2 the socket was made in, below the cgroup2 root
+ * ({@code ss -e}'s {@code cgroup:}); absent for rows read from procfs, or when no cgroup
+ * has the socket's id any more
  */
 public record ListedSocket(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonInclude.Include.NON_NULL) String user,
 		@JsonUnwrapped SocketNames names, @JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Long netns) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long netns,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String cgroup) {
 
 	/**
 	 * A socket with nothing added but the namespace it was read from, when tagged: what a
@@ -32,7 +36,7 @@ public record ListedSocket(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonIn
 	 * @return the row
 	 */
 	static ListedSocket of(InetSocket socket) {
-		return new ListedSocket(socket, null, null, null, (socket.netns() != 0) ? socket.netns() : null);
+		return new ListedSocket(socket, null, null, null, (socket.netns() != 0) ? socket.netns() : null, null);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.query.Costly;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketSelection;
 
 /**
@@ -19,11 +20,14 @@ import io.netstatd.socket.SocketSelection;
  * @param limit how many rows at most (0: only the total), or null for all
  * @param processes whether owners are shown ({@code netstat -p})
  * @param resolve whether host and service names are shown
+ * @param details what sock_diag adds to each row ({@code info}, {@code memory}, or a sort
+ * by a {@code tcp_info} field)
  * @param pids only sockets these processes hold; empty for any
  * @param programs only sockets processes of these names hold; empty for any
  */
 record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice netns, Comparator<InetSocket> order,
-		Integer limit, boolean processes, boolean resolve, Set<Integer> pids, Set<String> programs) implements Costly {
+		Integer limit, boolean processes, boolean resolve, Set<SocketDetail> details, Set<Integer> pids,
+		Set<String> programs) implements Costly {
 
 	/**
 	 * Whether every process's descriptors are walked: for owners, or to select by them.

@@ -16,6 +16,7 @@ import io.netstatd.query.ParamTypes;
 import io.netstatd.query.QuerySpec;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SelectionParams;
+import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketOrder;
 import io.netstatd.socket.SocketQuery;
 import io.netstatd.socket.SocketSelection;
@@ -42,11 +43,23 @@ final class SocketListSpecs {
 
 	static final Param<Set<String>> SORT = Param.of("sort",
 			ParamTypes.set((key) -> (SocketOrder.of(key) != null) ? List.of(key) : null,
-					"one or more of " + String.join(", ", SocketOrder.COLUMNS.keySet())
+					"one or more of " + String.join(", ", SocketOrder.keys())
 							+ ", each with a leading - for descending, comma-separated",
 					ParamSchema.string(null)),
 			"columns to sort by, in any case, each with a leading - for descending, comma-separated: for example "
-					+ "-recvQ (the most congested first) or state,localPort");
+					+ "-recvQ (the most congested first) or state,localPort; or tcp_info fields (-rtt, "
+					+ "-totalRetransmits, -bytesAcked, ...), which read them as info=true does, rows without them last");
+
+	static final Param<Boolean> INFO = Param
+		.of("info", ParamTypes.bool(),
+				"add tcpInfo to each TCP row (ss -ti): round-trip time, congestion window, retransmissions, bytes "
+						+ "moved, rates; from the kernel's sock_diag, so not for another namespace or a procfs source")
+		.defaultsTo("false");
+
+	static final Param<Boolean> MEMORY = Param
+		.of("memory", ParamTypes.bool(),
+				"add memory to each row (ss -m): the socket's buffers and their use; from sock_diag, as info")
+		.defaultsTo("false");
 
 	static final Param<Integer> LIMIT = Param.of("limit", ParamTypes.integer(0, 1_000_000),
 			"list at most this many sockets, after sorting; total says how many matched, and 0 lists none");
@@ -75,8 +88,8 @@ final class SocketListSpecs {
 	}
 
 	private static List<Param<?>> list(Param<Boolean> processes) {
-		return QuerySpec.join(List.of(PROTOCOL),
-				QuerySpec.join(SELECTION, List.of(SORT, LIMIT, processes, RESOLVE, PID, PROGRAM, Format.PARAM)));
+		return QuerySpec.join(List.of(PROTOCOL), QuerySpec.join(SELECTION,
+				List.of(SORT, LIMIT, processes, RESOLVE, INFO, MEMORY, PID, PROGRAM, Format.PARAM)));
 	}
 
 	private static SocketListQuery listQuery(Arguments arguments, boolean listening) {
@@ -93,9 +106,26 @@ final class SocketListSpecs {
 		tables.stream().map(Protocol::fromLabel).filter((protocol) -> protocol != null).forEach(protocols::add);
 		SocketSelection selection = SelectionParams.select(arguments,
 				(tables.isEmpty()) ? Protocol.TCP_AND_UDP : protocols);
+		Set<SocketDetail> details = details(arguments);
+		if (!details.isEmpty() && netns != NamespaceChoice.OWN) {
+			// other namespaces are read through /proc/<pid>/net, which has no tcp_info
+			throw details.iterator().next().unavailable("another network namespace");
+		}
 		return new SocketListQuery(listening ? selection.listening() : selection, unix, netns,
 				SocketOrder.of(List.copyOf(arguments.get(SORT))), arguments.get(LIMIT), arguments.get(PROCESSES),
-				arguments.get(RESOLVE), arguments.get(PID), arguments.get(PROGRAM));
+				arguments.get(RESOLVE), details, arguments.get(PID), arguments.get(PROGRAM));
+	}
+
+	/** info=true, or a sort by a tcp_info field; memory=true. */
+	private static Set<SocketDetail> details(Arguments arguments) {
+		Set<SocketDetail> details = EnumSet.noneOf(SocketDetail.class);
+		if (arguments.get(INFO) || SocketOrder.needsInfo(arguments.get(SORT))) {
+			details.add(SocketDetail.INFO);
+		}
+		if (arguments.get(MEMORY)) {
+			details.add(SocketDetail.MEMORY);
+		}
+		return details;
 	}
 
 	private static Set<Protocol> orDefault(Set<Protocol> asked) {

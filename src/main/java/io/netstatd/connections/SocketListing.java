@@ -108,7 +108,7 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 				cells[next] = row.netns();
 			}
 			return cells;
-		});
+		}, (row) -> SsInfoLine.of(row.socket().details(), row.socket().state()));
 	}
 
 	/** {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path. */

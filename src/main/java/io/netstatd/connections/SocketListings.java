@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.netstatd.cgroups.CgroupPaths;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.LimitsProperties;
@@ -47,6 +48,8 @@ public class SocketListings {
 
 	private final ServiceNames services;
 
+	private final CgroupPaths cgroups;
+
 	/**
 	 * Where owner walks run beside the socket read: as many threads as expensive requests
 	 * may run at once, no more (a pool per request, or the JDK's fallback of a new thread
@@ -55,12 +58,13 @@ public class SocketListings {
 	private final ThreadPoolExecutor ownerWalks;
 
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services, LimitsProperties limits) {
+			ServiceNames services, CgroupPaths cgroups, LimitsProperties limits) {
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
 		this.hosts = hosts;
 		this.services = services;
+		this.cgroups = cgroups;
 		int walks = Math.max(1, limits.expensiveRequests());
 		this.ownerWalks = new ThreadPoolExecutor(walks, walks, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(runnable) -> {
@@ -84,7 +88,7 @@ public class SocketListings {
 		CompletableFuture<ProcessScan> owners = query.walksProcesses()
 				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline), this.ownerWalks)
 				: CompletableFuture.completedFuture(null);
-		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns());
+		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns(), query.details());
 		Parsed<UnixSocket> unix = query.unix() ? this.sockets.unixSockets() : Parsed.empty();
 		List<UnixSocket> unixListed = query.unix() ? unix.rows()
 			.stream()
@@ -136,9 +140,14 @@ public class SocketListings {
 		for (InetSocket socket : listed) {
 			rows.add(new ListedSocket(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
 					(scan != null) ? scan.owners(socket.inode()) : null,
-					(query.netns().all() && socket.netns() != 0) ? socket.netns() : null));
+					(query.netns().all() && socket.netns() != 0) ? socket.netns() : null, cgroup(socket)));
 		}
 		return rows;
+	}
+
+	private String cgroup(InetSocket socket) {
+		Long id = (socket.details() != null) ? socket.details().cgroupId() : null;
+		return (id != null) ? this.cgroups.path(id) : null;
 	}
 
 	/** The owner walk's answer; its own deadline bounds the wait. */

@@ -2,6 +2,7 @@ package io.netstatd.socket;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.netstatd.inet.IpAddress;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -24,6 +25,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param netns the inode of the network namespace the row was read from, when a request
  * read several ({@code netns=all}); 0 otherwise. Tagged when read, so that every view
  * downstream knows it without looking it up again
+ * @param details what sock_diag told besides the columns ({@code ss -e -i -m}); null for
+ * a row read from procfs
  */
 @JsonPropertyOrder({ "protocol", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "recvQ", "sendQ",
 		"uid", "inode", "timer" })
@@ -31,12 +34,35 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		"sendQ", "uid", "inode", "timer" })
 public record InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress,
 		int remotePort, SocketState state, long recvQ, long sendQ, long uid, long inode, SocketTimer timer,
-		@JsonIgnore long netns) {
+		@JsonIgnore long netns, @JsonUnwrapped SockDiagDetails details) {
 
-	/** A row read from the service's own namespace, untagged. */
+	/**
+	 * A row read from the service's own namespace, untagged, with nothing but its
+	 * columns.
+	 */
 	public InetSocket(Protocol protocol, IpAddress localAddress, int localPort, IpAddress remoteAddress, int remotePort,
 			SocketState state, long recvQ, long sendQ, long uid, long inode, SocketTimer timer) {
-		this(protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, timer, 0);
+		this(protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, timer, 0,
+				null);
+	}
+
+	/**
+	 * This row with what sock_diag told besides its columns.
+	 * @param diag the details
+	 * @return the row
+	 */
+	public InetSocket withDetails(SockDiagDetails diag) {
+		return new InetSocket(this.protocol, this.localAddress, this.localPort, this.remoteAddress, this.remotePort,
+				this.state, this.recvQ, this.sendQ, this.uid, this.inode, this.timer, this.netns, diag);
+	}
+
+	/**
+	 * This row with its columns alone, as procfs would give it: what two sources are
+	 * compared on.
+	 * @return the row without details
+	 */
+	public InetSocket columns() {
+		return (this.details == null) ? this : withDetails(null);
 	}
 
 	/**
@@ -46,7 +72,7 @@ public record InetSocket(Protocol protocol, IpAddress localAddress, int localPor
 	 */
 	public InetSocket inNamespace(long namespace) {
 		return new InetSocket(this.protocol, this.localAddress, this.localPort, this.remoteAddress, this.remotePort,
-				this.state, this.recvQ, this.sendQ, this.uid, this.inode, this.timer, namespace);
+				this.state, this.recvQ, this.sendQ, this.uid, this.inode, this.timer, namespace, this.details);
 	}
 
 	/**

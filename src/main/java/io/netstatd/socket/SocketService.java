@@ -60,8 +60,25 @@ public class SocketService {
 	 * @throws UnknownProcessException when {@code netns=<pid>} names no readable process
 	 */
 	public Parsed<InetSocket> read(SocketSelection selection, NamespaceChoice choice) {
+		return read(selection, choice, Set.of());
+	}
+
+	/**
+	 * The sockets {@code selection} accepts, in the namespaces {@code choice} names, each
+	 * with the {@code details} asked for.
+	 * @param selection which sockets
+	 * @param choice which namespaces
+	 * @param details what each row carries beyond its columns (sock_diag only)
+	 * @return the sockets and the lines skipped
+	 * @throws io.netstatd.query.InvalidParameterException when details are asked of
+	 * another namespace, which is read from procfs
+	 */
+	public Parsed<InetSocket> read(SocketSelection selection, NamespaceChoice choice, Set<SocketDetail> details) {
+		if (!details.isEmpty() && choice.kind() != NamespaceChoice.Kind.OWN) {
+			throw details.iterator().next().unavailable("another network namespace");
+		}
 		return switch (choice.kind()) {
-			case OWN -> own(selection);
+			case OWN -> own(selection, details);
 			case PID -> other(selection, choice.pid(), this.namespaces.namespaceOf(choice.pid()));
 			case ALL -> all(selection, this.namespaces.scan());
 		};
@@ -79,11 +96,12 @@ public class SocketService {
 		Parsed<InetSocket> all = Parsed.empty();
 		if (!scan.pids().containsKey(own)) {
 			// a procfs root without this process in it (a captured tree): its own tables
-			all = tagged(own(selection), own);
+			all = tagged(own(selection, Set.of()), own);
 		}
 		for (Map.Entry<Long, List<Integer>> namespace : scan.pids().entrySet()) {
 			long inode = namespace.getKey();
-			all = all.and(tagged((inode == own) ? own(selection) : any(selection, namespace.getValue(), inode), inode));
+			all = all.and(tagged(
+					(inode == own) ? own(selection, Set.of()) : any(selection, namespace.getValue(), inode), inode));
 		}
 		return all;
 	}
@@ -98,9 +116,9 @@ public class SocketService {
 		return unix;
 	}
 
-	private Parsed<InetSocket> own(SocketSelection selection) {
-		return shared(new Read(OWN, selection.protocols(), selection.kernelStates()),
-				() -> this.source.read(selection.protocols(), selection.kernelStates()))
+	private Parsed<InetSocket> own(SocketSelection selection, Set<SocketDetail> details) {
+		return shared(new Read(OWN, selection.protocols(), selection.kernelStates(), details),
+				() -> this.source.read(selection.protocols(), selection.kernelStates(), details))
 			.filter(selection);
 	}
 
@@ -108,7 +126,7 @@ public class SocketService {
 		Path root = this.namespaces.netRoot(pid);
 		// keyed by the namespace where it can be told: two pids of one pod share a read
 		long key = (inode > 0) ? inode : -pid;
-		return shared(new Read(key, selection.protocols(), selection.kernelStates()),
+		return shared(new Read(key, selection.protocols(), selection.kernelStates(), Set.of()),
 				() -> new ProcfsSocketRepository(root).read(selection.protocols(), selection.kernelStates()))
 			.filter(selection);
 	}
@@ -166,10 +184,10 @@ public class SocketService {
 	}
 
 	/**
-	 * What one read fetches: a namespace's tables, and the states the kernel may filter
-	 * on.
+	 * What one read fetches: a namespace's tables, the states the kernel may filter on,
+	 * and the details asked of it.
 	 */
-	private record Read(long namespace, Set<Protocol> protocols, Set<SocketState> states) {
+	private record Read(long namespace, Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details) {
 
 	}
 

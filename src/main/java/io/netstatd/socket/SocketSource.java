@@ -21,6 +21,22 @@ public interface SocketSource {
 	Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states);
 
 	/**
+	 * Reads the sockets of {@code protocols} with the details asked for.
+	 * @param protocols the tables to read
+	 * @param states the states wanted, or empty for all
+	 * @param details what each row carries beyond its columns
+	 * @return the sockets and the lines skipped
+	 * @throws io.netstatd.query.InvalidParameterException when details are asked of a
+	 * source that has none (procfs)
+	 */
+	default Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details) {
+		if (!details.isEmpty()) {
+			throw details.iterator().next().unavailable("this service's namespace");
+		}
+		return read(protocols, states);
+	}
+
+	/**
 	 * Reads the Unix domain sockets ({@code netstat -x}).
 	 * @return the sockets and the lines skipped
 	 */

@@ -22,19 +22,24 @@ public final class TextTable {
 
 	private final List<Object[]> added;
 
+	private final Function<Object, String> trailer;
+
 	public TextTable(String... header) {
 		this.header = header;
 		this.added = new ArrayList<>();
 		this.items = this.added;
 		this.cells = (row) -> (Object[]) row;
+		this.trailer = (row) -> null;
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> TextTable(String[] header, List<T> items, Function<? super T, Object[]> cells) {
+	private <T> TextTable(String[] header, List<T> items, Function<? super T, Object[]> cells,
+			Function<? super T, String> trailer) {
 		this.header = header;
 		this.added = null;
 		this.items = items;
 		this.cells = (Function<Object, Object[]>) cells;
+		this.trailer = (Function<Object, String>) trailer;
 	}
 
 	/**
@@ -47,7 +52,23 @@ public final class TextTable {
 	 * @return the table
 	 */
 	public static <T> TextTable of(List<String> header, List<T> items, Function<? super T, Object[]> cells) {
-		return new TextTable(header.toArray(String[]::new), items, cells);
+		return new TextTable(header.toArray(String[]::new), items, cells, (item) -> null);
+	}
+
+	/**
+	 * A table whose aligned text has, under an item's row, a line of its own when
+	 * {@code trailer} gives one: a tab, then the line, as {@code ss -i} prints its
+	 * details under each socket. CSV has no such lines.
+	 * @param <T> the items' type
+	 * @param header the column names
+	 * @param items the rows' items
+	 * @param cells an item's cells
+	 * @param trailer an item's line under its row, or null for none
+	 * @return the table
+	 */
+	public static <T> TextTable of(List<String> header, List<T> items, Function<? super T, Object[]> cells,
+			Function<? super T, String> trailer) {
+		return new TextTable(header.toArray(String[]::new), items, cells, trailer);
 	}
 
 	/** Adds a row of as many cells as the header has. */
@@ -89,6 +110,10 @@ public final class TextTable {
 			out.append(aligned(line, this.header, widths));
 			for (Object item : this.items) {
 				out.append(aligned(line, text(item, row), widths));
+				String under = this.trailer.apply(item);
+				if (under != null) {
+					out.append(line.delete(0, line.length()).append('\t').append(under).append('\n'));
+				}
 			}
 		}
 		catch (IOException ex) {

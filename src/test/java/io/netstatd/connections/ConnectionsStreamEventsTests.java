@@ -29,7 +29,7 @@ class ConnectionsStreamEventsTests {
 		assertThat(events).hasSize(3);
 		assertThat(text(events.get(0))).startsWith("event:opened\ndata:");
 		assertThat(events.get(0).build()).anySatisfy((part) -> assertThat(part.getData())
-			.isEqualTo(new ListedSocket(changes(1).get(0).socket(), null, null, null, null)));
+			.isEqualTo(new ListedSocket(changes(1).get(0).socket(), null, null, null, null, null)));
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class ProblemResponsesTests {
 					/connections?port=90-80 | port | Invalid value '90-80' for parameter 'port': expected ports from 0 to 65535 and ranges of them such as 1024-65535, comma-separated.
 					/connections?remoteAddress=example.com | remoteAddress | Invalid value 'example.com' for parameter 'remoteAddress': expected IPv4 or IPv6 addresses and CIDR blocks such as 10.0.0.0/8 or 2001:db8::/32 (no host names), comma-separated.
 					/connections?localAddress=10.0.0.0/33 | localAddress | Invalid value '10.0.0.0/33' for parameter 'localAddress': expected IPv4 or IPv6 addresses and CIDR blocks such as 10.0.0.0/8 or 2001:db8::/32 (no host names), comma-separated.
-					/connections?sort=-rcvQ | sort | Invalid value '-rcvQ' for parameter 'sort': expected one or more of protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, each with a leading - for descending, comma-separated.
+					/connections?sort=-rcvQ | sort | Invalid value '-rcvQ' for parameter 'sort': expected one or more of protocol, localAddress, localPort, remoteAddress, remotePort, state, recvQ, sendQ, uid, inode, rtt, rttVar, minRtt, rto, cwnd, retransmits, totalRetransmits, lost, unacked, bytesSent, bytesAcked, bytesReceived, bytesRetransmitted, segsOut, segsIn, deliveryRate, notSentBytes, lastSend, lastReceive, each with a leading - for descending, comma-separated.
 					/connections?limit=-1 | limit | Invalid value '-1' for parameter 'limit': expected an integer from 0 to 1000000.
 					/connections?format=xml | format | Invalid value 'xml' for parameter 'format': expected one of json, table, csv.
 					/stats/states?format=yaml | format | Invalid value 'yaml' for parameter 'format': expected one of json, table, csv.
@@ -59,8 +59,8 @@ class ProblemResponsesTests {
 					/connections?program=nginx, | program | Invalid value '' for parameter 'program': expected process names, comma-separated.
 					/connections?netns=self | netns | Invalid value 'self' for parameter 'netns': expected a process id (the network namespace that process lives in), or all.
 					/stats/protocols?netns=all | netns | The kernel's counters are asked one network namespace at a time: netns=all is for socket lists and state counts; /namespaces lists the namespaces and a process in each.
-					/connections?prot=tcp | prot | Unknown parameter 'prot': /connections accepts family, format, limit, localAddress, localPort, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
-					/listening?sate=LISTEN | sate | Unknown parameter 'sate': /listening accepts family, format, limit, localAddress, localPort, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
+					/connections?prot=tcp | prot | Unknown parameter 'prot': /connections accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
+					/listening?sate=LISTEN | sate | Unknown parameter 'sate': /listening accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
 					/stats/top-ips?port=80&limt=5 | limt | Unknown parameter 'limt': /stats/top-ips accepts format, limit, localAddress, netns, port, remoteAddress.
 					/interfaces?family=inet | family | Unknown parameter 'family': /interfaces accepts format.
 					""")

@@ -6,8 +6,11 @@ import java.util.List;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SockDiagDetails;
+import io.netstatd.socket.SocketMemory;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;
+import io.netstatd.socket.TcpInfo;
 
 /**
  * Parses one buffer of a {@code SOCK_DIAG_BY_FAMILY} dump: netlink messages
@@ -27,6 +30,20 @@ public final class InetDiagParser {
 
 	/** {@code struct inet_diag_msg}: 4 bytes, a 48-byte sockid, five u32. */
 	static final int INET_DIAG_MSG = 72;
+
+	/** {@code struct nlattr}: u16 length, u16 type. */
+	static final int NLA_HEADER = 4;
+
+	/** Attribute types of {@code include/uapi/linux/inet_diag.h}. */
+	static final int INET_DIAG_INFO = 2;
+
+	static final int INET_DIAG_CONG = 4;
+
+	static final int INET_DIAG_SKMEMINFO = 7;
+
+	static final int INET_DIAG_MARK = 15;
+
+	static final int INET_DIAG_CGROUP_ID = 21;
 
 	private InetDiagParser() {
 	}
@@ -53,10 +70,10 @@ public final class InetDiagParser {
 	 */
 	public static Outcome parse(ByteBuffer buffer, int length, Protocol protocol, List<InetSocket> sockets) {
 		return NetlinkMessages.forEach(buffer, length, INET_DIAG_MSG,
-				(data, payload, end) -> sockets.add(socket(data, payload, protocol)));
+				(data, payload, end) -> sockets.add(socket(data, payload, end, protocol)));
 	}
 
-	private static InetSocket socket(ByteBuffer data, int m, Protocol protocol) {
+	private static InetSocket socket(ByteBuffer data, int m, int end, Protocol protocol) {
 		int family = data.get(m) & 0xff;
 		int stateCode = data.get(m + 1) & 0xff;
 		SocketState state = protocol.tcp() ? SocketState.ofTcpCode(stateCode) : SocketState.ofUdpCode(stateCode);
@@ -70,7 +87,65 @@ public final class InetDiagParser {
 		long inode = Integer.toUnsignedLong(data.getInt(m + 68));
 		SocketTimer timer = timer(data.get(m + 2) & 0xff, data.get(m + 3) & 0xff,
 				Integer.toUnsignedLong(data.getInt(m + 52)));
-		return new InetSocket(protocol, local, localPort, remote, remotePort, state, recvQ, sendQ, uid, inode, timer);
+		return new InetSocket(protocol, local, localPort, remote, remotePort, state, recvQ, sendQ, uid, inode, timer)
+			.withDetails(details(data, m, end));
+	}
+
+	/**
+	 * The socket's cookie ({@code idiag_cookie}, in the sockid at 40) and the attributes
+	 * after the message: {@code struct nlattr} (u16 length with its 4-byte header, u16
+	 * type), each payload padded to 4 bytes (NLA_ALIGN). A TIME_WAIT or SYN_RECV row has
+	 * no attributes; an attribute cut short ends the walk.
+	 */
+	static SockDiagDetails details(ByteBuffer data, int m, int end) {
+		long cookie = SockDiagDetails.cookie(data.getInt(m + 44), data.getInt(m + 48));
+		Long cgroup = null;
+		Long mark = null;
+		String congestion = null;
+		int info = -1;
+		int infoLength = 0;
+		SocketMemory memory = null;
+		int at = m + INET_DIAG_MSG;
+		while (at + NLA_HEADER <= end) {
+			int length = data.getShort(at) & 0xffff;
+			int type = data.getShort(at + 2) & 0x3fff;
+			if (length < NLA_HEADER || at + length > end) {
+				break;
+			}
+			int payload = at + NLA_HEADER;
+			int size = length - NLA_HEADER;
+			switch (type) {
+				case INET_DIAG_INFO -> {
+					info = payload;
+					infoLength = size;
+				}
+				case INET_DIAG_CONG -> congestion = string(data, payload, size);
+				case INET_DIAG_SKMEMINFO -> memory = TcpInfoParser.memory(data, payload, size);
+				case INET_DIAG_MARK -> mark = (size >= 4 && data.getInt(payload) != 0)
+						? Integer.toUnsignedLong(data.getInt(payload)) : null;
+				case INET_DIAG_CGROUP_ID -> cgroup = (size >= 8) ? data.getLong(payload) : null;
+				default -> {
+					// the others (shutdown, tos, protocol, ...) show nothing netstat or
+					// ss -e shows
+				}
+			}
+			at += (length + 3) & ~3;
+		}
+		TcpInfo tcpInfo = (info >= 0) ? TcpInfoParser.parse(data, info, infoLength, congestion) : null;
+		return new SockDiagDetails(cookie, cgroup, mark, tcpInfo, memory);
+	}
+
+	/** A NUL-terminated name, ASCII. */
+	private static String string(ByteBuffer data, int offset, int size) {
+		StringBuilder name = new StringBuilder(size);
+		for (int i = 0; i < size; i++) {
+			byte b = data.get(offset + i);
+			if (b == 0) {
+				break;
+			}
+			name.append((char) (b & 0x7f));
+		}
+		return name.toString();
 	}
 
 	/**

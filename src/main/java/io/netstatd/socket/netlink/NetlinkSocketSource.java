@@ -10,6 +10,7 @@ import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketSource;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.UnixSocket;
@@ -45,10 +46,24 @@ public class NetlinkSocketSource implements SocketSource {
 
 	@Override
 	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states) {
-		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states));
+		return read(protocols, states, Set.of());
 	}
 
-	private Parsed<InetSocket> read(Protocol protocol, Set<SocketState> states) {
+	/**
+	 * A table read from procfs instead (no sock_diag for it here) has no details: its
+	 * rows come without them.
+	 */
+	@Override
+	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details) {
+		int extensions = 0;
+		for (SocketDetail detail : details) {
+			extensions |= detail.extensions();
+		}
+		int asked = extensions;
+		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states, asked));
+	}
+
+	private Parsed<InetSocket> read(Protocol protocol, Set<SocketState> states, int extensions) {
 		if (!SockDiag.dumps(protocol)) {
 			return this.fallback.read(EnumSet.of(protocol), states);
 		}
@@ -56,7 +71,7 @@ public class NetlinkSocketSource implements SocketSource {
 		// rows
 		List<InetSocket> sockets = new ArrayList<>();
 		try {
-			SockDiag.dump(protocol, stateMask(protocol, states), sockets);
+			SockDiag.dump(protocol, stateMask(protocol, states), extensions, sockets);
 			return new Parsed<>(sockets, Skipped.NONE);
 		}
 		catch (NetlinkException ex) {

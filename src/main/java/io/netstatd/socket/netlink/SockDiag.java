@@ -53,9 +53,10 @@ final class SockDiag {
 
 	/**
 	 * Dumps the sockets of {@code protocol} in the states of {@code stateMask} (bit n for
-	 * kernel state code n) into {@code sockets}.
+	 * kernel state code n) into {@code sockets}, with the attributes of
+	 * {@code extensions} ({@code idiag_ext}).
 	 */
-	static void dump(Protocol protocol, int stateMask, List<InetSocket> sockets) {
+	static void dump(Protocol protocol, int stateMask, int extensions, List<InetSocket> sockets) {
 		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
 		request.putInt(REQUEST_LENGTH)
 			.putShort((short) NetlinkMessages.SOCK_DIAG_BY_FAMILY)
@@ -64,7 +65,8 @@ final class SockDiag {
 			.putInt(0)
 			.put((byte) (protocol.ipv6() ? InetDiagParser.AF_INET6 : InetDiagParser.AF_INET))
 			.put((byte) (protocol.tcp() ? IPPROTO_TCP : IPPROTO_UDP))
-			.put((byte) 0)
+			// idiag_ext: the attributes asked for (tcp_info, congestion, memory)
+			.put((byte) extensions)
 			.put((byte) 0)
 			.putInt(stateMask);
 		// the 48-byte sockid stays zero: no filter on addresses, ports or cookie

@@ -38,14 +38,18 @@ class InetDiagParserTests {
 
 		assertThat(outcome).isEqualTo(InetDiagParser.Outcome.DONE);
 		assertThat(sockets).hasSize(20);
-		assertThat(sockets.get(1)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090, IpAddress.IPV4_ANY, 0,
-				SocketState.LISTEN, 0, 0, 0, 209143, SocketTimer.OFF));
-		assertThat(sockets.get(3)).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090, IpAddress.ipv4(0x7f00_0002),
-				35171, SocketState.ESTABLISHED, 5, 0, 0, 209145, SocketTimer.OFF));
+		assertThat(sockets.get(1).columns()).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090,
+				IpAddress.IPV4_ANY, 0, SocketState.LISTEN, 0, 0, 0, 209143, SocketTimer.OFF));
+		assertThat(sockets.get(3).columns()).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090,
+				IpAddress.ipv4(0x7f00_0002), 35171, SocketState.ESTABLISHED, 5, 0, 0, 209145, SocketTimer.OFF));
 		assertThat(sockets).filteredOn((s) -> s.state() == SocketState.TIME_WAIT)
 			.hasSize(15)
 			.allSatisfy((s) -> assertThat(s.inode()).isZero())
 			.allSatisfy((s) -> assertThat(s.timer().kind()).isEqualTo(SocketTimer.Kind.TIMEWAIT));
+		// every row carries its cookie and cgroup; no tcp_info was asked for
+		assertThat(sockets).allSatisfy((s) -> assertThat(s.details().tcpInfo()).isNull());
+		assertThat(sockets.get(1).details().cookieText()).isEqualTo("14071");
+		assertThat(sockets.get(1).details().cgroupId()).isEqualTo(1L);
 		// idiag_expires 46,92x ms: cut to the 1/100 s procfs prints
 		assertThat(sockets.get(2).timer()).isEqualTo(new SocketTimer(SocketTimer.Kind.TIMEWAIT, 46.92, 0, 0));
 	}
@@ -56,11 +60,11 @@ class InetDiagParserTests {
 
 		parse("tcp6-dump.bin", Protocol.TCP6, sockets);
 
-		assertThat(sockets.get(0)).isEqualTo(new InetSocket(Protocol.TCP6, IpAddress.ipv6(0, 1), 18091,
+		assertThat(sockets.get(0).columns()).isEqualTo(new InetSocket(Protocol.TCP6, IpAddress.ipv6(0, 1), 18091,
 				IpAddress.IPV6_ANY, 0, SocketState.LISTEN, 0, 0, 0, 209146, SocketTimer.OFF));
-		assertThat(sockets.get(1)).isEqualTo(new InetSocket(Protocol.TCP6, LOCALHOST, 18092, IpAddress.IPV6_ANY, 0,
-				SocketState.LISTEN, 0, 0, 0, 209147, SocketTimer.OFF));
-		assertThat(sockets.get(4)).isEqualTo(new InetSocket(Protocol.TCP6, LOCALHOST, 18092,
+		assertThat(sockets.get(1).columns()).isEqualTo(new InetSocket(Protocol.TCP6, LOCALHOST, 18092,
+				IpAddress.IPV6_ANY, 0, SocketState.LISTEN, 0, 0, 0, 209147, SocketTimer.OFF));
+		assertThat(sockets.get(4).columns()).isEqualTo(new InetSocket(Protocol.TCP6, LOCALHOST, 18092,
 				IpAddress.ipv4(0x7f00_0004), 39049, SocketState.ESTABLISHED, 0, 0, 0, 209149, SocketTimer.OFF));
 	}
 
