@@ -8,6 +8,7 @@ import io.netstatd.procfs.ProcfsTooLargeException;
 import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.query.InvalidParameterException;
 import io.netstatd.streams.TooManyStreamsException;
+import io.netstatd.top.NoSockDiagException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException ex) {
 		return retryLater("Too many streams", ex.getMessage(), "10");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> noSockDiag(NoSockDiagException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_IMPLEMENTED, ex.getMessage());
+		problem.setTitle("Not available here");
+		return answer(problem);
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,35 @@
+package io.netstatd.top;
+
+import io.netstatd.limits.Deadline;
+import io.netstatd.query.Query;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The busiest connections now: what bcc's tcptop and Inspektor Gadget's top tcp show,
+ * from two sock_diag dumps.
+ */
+@RestController
+@Tag(name = "sockets")
+class TopController {
+
+	private final ConnectionRates rates;
+
+	TopController(ConnectionRates rates) {
+		this.rates = rates;
+	}
+
+	@GetMapping("/top/connections")
+	@Operation(summary = "The TCP connections moving the most now (tcptop, without eBPF)",
+			description = "Two looks at the connections interval apart, matched by the kernel's socket cookie: each "
+					+ "connection's bytes sent and received, retransmits and segments per second, with its tcpInfo; "
+					+ "those that opened or closed in between are marked. Answers after interval.")
+	BusyConnections connections(@Query(TopSpecs.Connections.class) TopQuery query, Deadline deadline)
+			throws InterruptedException {
+		return this.rates.measure(query, deadline);
+	}
+
+}
