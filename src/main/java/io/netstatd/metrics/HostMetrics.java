@@ -5,13 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.procfs.SkippedLineCounter;
+import io.netstatd.query.InvalidParameterException;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SelectionParams;
+import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
@@ -27,6 +30,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,26 +79,49 @@ public class HostMetrics implements MultiCollector {
 
 	private final SkippedLineCounter skippedLines;
 
+	private final int connectionPorts;
+
 	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
+			@Value("${netstatd.metrics.connection-ports:20}") int connectionPorts,
 			ObjectProvider<PrometheusRegistry> registry) {
 		this.sockets = sockets;
 		this.counters = counters;
 		this.skippedLines = skippedLines;
+		this.connectionPorts = connectionPorts;
 		registry.ifAvailable((prometheus) -> prometheus.register(this));
 	}
 
 	@Override
 	public MetricSnapshots collect() {
-		Snapshot snapshot = new Snapshot(
-				this.sockets.read(SocketSelection.of(SelectionParams.TCP), NamespaceChoice.OWN).rows(),
-				this.counters.sockets(), this.counters.protocols(), this.skippedLines.totals());
-		return format(snapshot);
+		Snapshot snapshot = new Snapshot(tcp(), this.counters.sockets(), this.counters.protocols(),
+				this.skippedLines.totals());
+		return format(snapshot, this.connectionPorts);
 	}
 
-	static MetricSnapshots format(Snapshot snapshot) {
+	/**
+	 * The TCP tables, with each connection's tcp_info when the per-port metrics are on
+	 * and sock_diag gives it; without it where the sockets come from procfs.
+	 */
+	private List<InetSocket> tcp() {
+		SocketSelection tcp = SocketSelection.of(SelectionParams.TCP);
+		if (this.connectionPorts > 0) {
+			try {
+				return this.sockets.read(tcp, NamespaceChoice.OWN, Set.of(SocketDetail.INFO)).rows();
+			}
+			catch (InvalidParameterException ex) {
+				// a procfs source: no tcp_info, no per-port series
+			}
+		}
+		return this.sockets.read(tcp, NamespaceChoice.OWN).rows();
+	}
+
+	static MetricSnapshots format(Snapshot snapshot, int connectionPorts) {
 		List<MetricSnapshot> metrics = new ArrayList<>();
 		metrics.add(states(snapshot.tcp()));
 		metrics.add(acceptQueues(snapshot.tcp()));
+		if (connectionPorts > 0) {
+			metrics.addAll(PortConnections.of(snapshot.tcp(), connectionPorts));
+		}
 		metrics.addAll(sockstat(snapshot.sockstat()));
 		for (KernelCounter counter : PROTOCOL_COUNTERS) {
 			long value = snapshot.protocols().value(counter.group(), counter.name());

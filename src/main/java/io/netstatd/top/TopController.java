@@ -27,7 +27,7 @@ class TopController {
 			description = "Two looks at the connections interval apart, matched by the kernel's socket cookie: each "
 					+ "connection's bytes sent and received, retransmits and segments per second, with its tcpInfo; "
 					+ "those that opened or closed in between are marked. Answers after interval.")
-	BusyConnections connections(@Query(TopSpecs.Connections.class) TopQuery query, Deadline deadline)
+	BusyConnections topConnections(@Query(TopSpecs.Connections.class) TopQuery query, Deadline deadline)
 			throws InterruptedException {
 		return this.rates.measure(query, deadline);
 	}

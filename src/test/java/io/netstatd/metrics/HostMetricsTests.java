@@ -2,6 +2,8 @@ package io.netstatd.metrics;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,10 @@ import io.netstatd.procfs.SkippedLine;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SockDiagDetails;
 import io.netstatd.socket.SocketState;
+import io.netstatd.socket.TcpInfo;
+import io.netstatd.socket.netlink.TcpInfoParser;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,39 @@ class HostMetricsTests {
 		assertThat(text.lines().filter((line) -> line.startsWith("netstatd_tcp_connections{"))).hasSize(11);
 	}
 
+	@Test
+	void summarizesTheConnectionsOfTheBusiestListeningPorts() throws IOException {
+		List<InetSocket> tcp = List.of(socket(SocketState.LISTEN, 8080, 0), socket(SocketState.LISTEN, 9090, 0),
+				connection(8080, 200, 0), connection(8080, 800, 2), connection(8080, 30_000, 5),
+				connection(9090, 50, 1), connection(7000, 1, 9));
+		Counters none = new Counters(Map.of(), Skipped.NONE);
+
+		String text = render(new HostMetrics.Snapshot(tcp, none, none, Map.of()), 1);
+
+		// 8080 has most connections; 9090 is past the one port allowed; 7000 listens not
+		assertThat(text.lines().filter((line) -> line.startsWith("netstatd_tcp_connection_")))
+			.contains("netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"1.0E-4\"} 0",
+					"netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"5.0E-4\"} 1",
+					"netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"0.001\"} 2",
+					"netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"0.025\"} 2",
+					"netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"0.05\"} 3",
+					"netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"+Inf\"} 3",
+					"netstatd_tcp_connection_retransmitted_segments{port=\"8080\"} 7.0")
+			.noneMatch((line) -> line.contains("9090") || line.contains("7000"));
+	}
+
+	/**
+	 * An established connection to {@code port} with this rtt (µs) and retransmissions.
+	 */
+	private static InetSocket connection(int port, int rttMicros, int retransmits) {
+		// tcp_info as the kernel lays it out: tcpi_rtt at 68, tcpi_total_retrans at 100
+		ByteBuffer info = ByteBuffer.allocate(232).order(ByteOrder.nativeOrder());
+		info.putInt(68, rttMicros).putInt(100, retransmits);
+		TcpInfo tcpInfo = TcpInfoParser.parse(info, 0, 232, "cubic");
+		return socket(SocketState.ESTABLISHED, port, 0)
+			.withDetails(new SockDiagDetails(port * 10L, 1L, null, tcpInfo, null));
+	}
+
 	private static InetSocket socket(SocketState state, int port, long recvQ) {
 		IpAddress loopback = IpAddress.parse("127.0.0.1");
 		return new InetSocket(Protocol.TCP, loopback, port,
@@ -68,8 +106,13 @@ class HostMetricsTests {
 	}
 
 	private static String render(HostMetrics.Snapshot snapshot) throws IOException {
+		return render(snapshot, 20);
+	}
+
+	private static String render(HostMetrics.Snapshot snapshot, int connectionPorts) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PrometheusTextFormatWriter.create().write(out, HostMetrics.format(snapshot), EscapingScheme.ALLOW_UTF8);
+		PrometheusTextFormatWriter.create()
+			.write(out, HostMetrics.format(snapshot, connectionPorts), EscapingScheme.ALLOW_UTF8);
 		return out.toString(StandardCharsets.UTF_8);
 	}
 

@@ -108,7 +108,8 @@ class TopConnectionsTests {
 		CompletableFuture<Socket> opened = CompletableFuture.supplyAsync(() -> {
 			try {
 				TimeUnit.MILLISECONDS.sleep(500);
-				// a reset, not a FIN: the socket is gone at once, no TIME_WAIT left behind
+				// a reset, not a FIN: the socket is gone at once, no TIME_WAIT left
+				// behind
 				closing.setSoLinger(true, 0);
 				closing.close();
 				return connect();

@@ -1,0 +1,102 @@
+package io.netstatd.metrics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketState;
+import io.netstatd.socket.TcpInfo;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+
+/**
+ * How the clients of each listening port are doing, from their connections'
+ * {@code tcp_info} at the scrape: the round-trip times of the established connections
+ * whose local port is a TCP listener's, as a gauge histogram per port, and the segments
+ * they have retransmitted. Only listening ports, and of those the ones with most
+ * connections, at most {@code netstatd.metrics.connection-ports}: the series stay bounded
+ * whatever the host does.
+ */
+final class PortConnections {
+
+	/** Round-trip time buckets, seconds: loopback and LAN to across the world. */
+	static final double[] RTT_BUCKETS = { 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+			Double.POSITIVE_INFINITY };
+
+	private PortConnections() {
+	}
+
+	/**
+	 * The metrics of the busiest {@code maxPorts} listening ports.
+	 * @param tcp the TCP sockets of the scrape, with their {@code tcp_info}
+	 * @param maxPorts how many ports at most
+	 * @return the round-trip time histogram and the retransmissions gauge
+	 */
+	static List<MetricSnapshot> of(List<InetSocket> tcp, int maxPorts) {
+		Set<Integer> listening = new HashSet<>();
+		for (InetSocket socket : tcp) {
+			if (socket.state() == SocketState.LISTEN) {
+				listening.add(socket.localPort());
+			}
+		}
+		Map<Integer, List<TcpInfo>> byPort = new TreeMap<>();
+		for (InetSocket socket : tcp) {
+			TcpInfo info = (socket.details() != null) ? socket.details().tcpInfo() : null;
+			if (info != null && socket.state() == SocketState.ESTABLISHED && listening.contains(socket.localPort())) {
+				byPort.computeIfAbsent(socket.localPort(), (port) -> new ArrayList<>()).add(info);
+			}
+		}
+		List<Integer> ports = byPort.keySet()
+			.stream()
+			.sorted(Comparator.comparingInt((Integer port) -> byPort.get(port).size()).reversed())
+			.limit(maxPorts)
+			.sorted()
+			.toList();
+		HistogramSnapshot.Builder rtt = HistogramSnapshot.builder()
+			.name("netstatd_tcp_connection_rtt_seconds")
+			.help("Smoothed round-trip time of the established connections to a listening port, now (tcp_info rtt)")
+			.gaugeHistogram(true);
+		GaugeSnapshot.Builder retransmitted = GaugeSnapshot.builder()
+			.name("netstatd_tcp_connection_retransmitted_segments")
+			.help("Segments the established connections to a listening port have retransmitted over their lives "
+					+ "(sum of tcp_info total_retrans)");
+		for (int port : ports) {
+			Labels labels = Labels.of("port", Integer.toString(port));
+			List<TcpInfo> connections = byPort.get(port);
+			rtt.dataPoint(histogram(connections, labels));
+			long retransmits = connections.stream().mapToLong(TcpInfo::totalRetransmits).sum();
+			retransmitted.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(retransmits).build());
+		}
+		return List.of(rtt.build(), retransmitted.build());
+	}
+
+	private static HistogramDataPointSnapshot histogram(List<TcpInfo> connections, Labels labels) {
+		long[] counts = new long[RTT_BUCKETS.length];
+		double sum = 0;
+		for (TcpInfo info : connections) {
+			double seconds = info.rtt() / 1000;
+			sum += seconds;
+			int bucket = 0;
+			while (seconds > RTT_BUCKETS[bucket]) {
+				bucket++;
+			}
+			counts[bucket]++;
+		}
+		return HistogramDataPointSnapshot.builder()
+			.labels(labels)
+			.classicHistogramBuckets(ClassicHistogramBuckets.of(RTT_BUCKETS, counts))
+			.sum(sum)
+			.build();
+	}
+
+}
