@@ -82,6 +82,14 @@ class ContractTests {
 			.build();
 		HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			if (path.equals("/top/connections")) {
+				// the captured tree is read from procfs, which has no tcp_info: a 501
+				// problem
+				// saying so (TopConnectionsTests answers it over sock_diag)
+				assertThat(response.statusCode()).as(path + query).isEqualTo(501);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+				return;
+			}
 			assertThat(response.statusCode()).as(path + query).isEqualTo(200);
 			// a stream's first event, or a list's opening: there is data
 			String first = body.readLine();

@@ -3,6 +3,7 @@ package io.netstatd.top;
 import io.netstatd.limits.Deadline;
 import io.netstatd.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,9 @@ class TopController {
 			description = "Two looks at the connections interval apart, matched by the kernel's socket cookie: each "
 					+ "connection's bytes sent and received, retransmits and segments per second, with its tcpInfo; "
 					+ "those that opened or closed in between are marked. Answers after interval.")
+	@ApiResponse(responseCode = "501",
+			description = "the sockets are read from procfs here (another root, or netstatd.sockets.source=procfs), "
+					+ "which has no tcp_info")
 	BusyConnections topConnections(@Query(TopSpecs.Connections.class) TopQuery query, Deadline deadline)
 			throws InterruptedException {
 		return this.rates.measure(query, deadline);
