@@ -28,6 +28,7 @@ class TopController {
 			description = "Two looks at the connections interval apart, matched by the kernel's socket cookie: each "
 					+ "connection's bytes sent and received, retransmits and segments per second, with its tcpInfo; "
 					+ "those that opened or closed in between are marked. Answers after interval.")
+	@ApiResponse(responseCode = "200", description = "the answer")
 	@ApiResponse(responseCode = "501",
 			description = "the sockets are read from procfs here (another root, or netstatd.sockets.source=procfs), "
 					+ "which has no tcp_info")
