@@ -207,6 +207,8 @@ def main():
             ("netstat -antu", "netstat -antu > /dev/null"),
             ("GET /connections?format=table", base + "/connections?format=table'"),
             ("GET /connections?format=csv", base + "/connections?format=csv'"),
+            ("ss -tin", "ss -tin > /dev/null"),
+            ("GET /connections?info=true", base + "/connections?info=true&protocol=tcp,tcp6'"),
             ("GET /stats/states", base + "/stats/states'"),
             ("GET /stats/top-ips?port=P", base + "/stats/top-ips?port=%d'" % p),
             ("GET /listening?processes=false", base + "/listening?processes=false'"),
@@ -290,6 +292,8 @@ def main():
              "<= 0.5"),
             ("/connections?processes=true / ss -tanp", median["GET /connections?processes=true"] / median["ss -tanp"],
              "<= 0.3"),
+            ("/connections?info=true / ss -tin (issue 15)", median["GET /connections?info=true"] / median["ss -tin"],
+             "<= 0.5"),
             ("/listening?processes=false / ss -ltn (issue 14)", median["GET /listening?processes=false"]
              / median["ss -ltn"], "<= 1.2"),
         ]
