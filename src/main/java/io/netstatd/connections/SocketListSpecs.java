@@ -56,6 +56,12 @@ final class SocketListSpecs {
 						+ "moved, rates; from the kernel's sock_diag, so not for another namespace or a procfs source")
 		.defaultsTo("false");
 
+	static final Param<Boolean> STREAM_INFO = Param
+		.of("info", ParamTypes.bool(),
+				"add its final tcpInfo to each TCP socket the kernel announces destroyed (closed events with source "
+						+ "kernel); snapshots' rows carry none, as every row's counters change at every look")
+		.defaultsTo("false");
+
 	static final Param<Boolean> MEMORY = Param
 		.of("memory", ParamTypes.bool(),
 				"add memory to each row (ss -m): the socket's buffers and their use; from sock_diag, as info")
@@ -162,13 +168,17 @@ final class SocketListSpecs {
 	}
 
 	/** {@code /connections/stream}: the selection, and how often. */
-	static final class Stream extends QuerySpec<Streamed<SocketQuery>> {
+	static final class Stream extends QuerySpec<Streamed<StreamQuery>> {
 
 		Stream() {
-			super(QuerySpec.join(List.of(STREAM_PROTOCOL), QuerySpec.join(SELECTION, List.of(Streamed.INTERVAL))),
-					(arguments) -> new Streamed<>(new SocketQuery(
-							SelectionParams.select(arguments, orDefault(arguments.get(STREAM_PROTOCOL))),
-							NamespaceChoice.of(arguments)), arguments.get(Streamed.INTERVAL)));
+			super(QuerySpec.join(List.of(STREAM_PROTOCOL), QuerySpec.join(SELECTION, List.of(Streamed.INTERVAL,
+					STREAM_INFO))), (
+							arguments) -> new Streamed<>(
+									new StreamQuery(new SocketQuery(
+											SelectionParams.select(arguments,
+													orDefault(arguments.get(STREAM_PROTOCOL))),
+											NamespaceChoice.of(arguments)), arguments.get(STREAM_INFO)),
+									arguments.get(Streamed.INTERVAL)));
 		}
 
 	}

@@ -3,12 +3,14 @@ package io.netstatd.socket;
 import java.nio.file.Path;
 
 import io.netstatd.procfs.ProcfsProperties;
+import io.netstatd.socket.netlink.DestroyNotices;
 import io.netstatd.socket.netlink.NetlinkException;
 import io.netstatd.socket.netlink.NetlinkSocketSource;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +30,25 @@ public class SocketSourceConfig {
 		SocketSource source = choose(properties.source(), procfs);
 		log.info("Reading sockets from {} (procfs root {})", source.name(), procfs.root());
 		return source;
+	}
+
+	/**
+	 * The kernel's destroy notices where the sockets are read through sock_diag and this
+	 * process may join the groups; otherwise none, and the start log says why.
+	 */
+	@Bean
+	DestroyedSockets destroyedSockets(SocketSource source) {
+		return (source instanceof NetlinkSocketSource) ? DestroyNotices.probe() : DestroyedSockets.NONE;
+	}
+
+	/**
+	 * {@code /actuator/info} says where sockets and closes come from: {@code sockets}
+	 * ({@code netlink} or {@code procfs}) and {@code closes} ({@code kernel} notices or
+	 * {@code snapshot} diffs).
+	 */
+	@Bean
+	InfoContributor socketSources(SocketSource source, DestroyedSockets destroyed) {
+		return (builder) -> builder.withDetail("sockets", source.name()).withDetail("closes", destroyed.source());
 	}
 
 	static SocketSource choose(SocketsProperties.Source wanted, ProcfsSocketRepository procfs) {

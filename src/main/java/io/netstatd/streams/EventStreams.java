@@ -69,10 +69,22 @@ public class EventStreams {
 	 * @throws TooManyStreamsException when every place is taken
 	 */
 	public SseEmitter open(Duration interval, Snapshot snapshot) {
+		return open(interval, snapshot, () -> {
+		});
+	}
+
+	/**
+	 * Opens a stream as {@link #open(Duration, Snapshot)} does, running {@code onEnd}
+	 * once when it ends, however it ends: what the stream holds (a subscription) is let
+	 * go.
+	 * @throws TooManyStreamsException when every place is taken
+	 */
+	public SseEmitter open(Duration interval, Snapshot snapshot, Runnable onEnd) {
 		if (!this.open.tryAcquire()) {
+			onEnd.run();
 			throw new TooManyStreamsException(this.properties.maxOpen());
 		}
-		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()), snapshot);
+		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()), snapshot, onEnd);
 		this.streams.add(stream);
 		stream.emitter.onCompletion(stream::close);
 		stream.emitter.onTimeout(stream::complete);
@@ -120,6 +132,8 @@ public class EventStreams {
 
 		private final Snapshot snapshot;
 
+		private final Runnable onEnd;
+
 		private final AtomicBoolean closed = new AtomicBoolean();
 
 		private volatile ScheduledFuture<?> ticks;
@@ -131,9 +145,10 @@ public class EventStreams {
 		/** Set by the tick that failed: the stream ends after its problem event. */
 		private boolean closing;
 
-		Stream(SseEmitter emitter, Snapshot snapshot) {
+		Stream(SseEmitter emitter, Snapshot snapshot, Runnable onEnd) {
 			this.emitter = emitter;
 			this.snapshot = snapshot;
+			this.onEnd = onEnd;
 		}
 
 		void tick() {
@@ -199,6 +214,7 @@ public class EventStreams {
 				cancel(this.ticks);
 				cancel(this.heartbeats);
 				EventStreams.this.open.release();
+				this.onEnd.run();
 			}
 		}
 

@@ -9,7 +9,6 @@ import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.SocketTimer;
-import io.netstatd.streams.SocketChanges;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,17 +23,19 @@ class ConnectionsStreamEventsTests {
 
 	@Test
 	void sendsEachChangeUpToTheBound() {
-		List<SseEmitter.SseEventBuilder> events = ConnectionsStreamController.events(changes(3), 3);
+		List<SseEmitter.SseEventBuilder> events = ConnectionsStream.events(changes(3), 3);
 
 		assertThat(events).hasSize(3);
 		assertThat(text(events.get(0))).startsWith("event:opened\ndata:");
-		assertThat(events.get(0).build()).anySatisfy((part) -> assertThat(part.getData())
-			.isEqualTo(new ListedSocket(changes(1).get(0).socket(), null, null, null, null, null)));
+		assertThat(events.get(0).build())
+			.anySatisfy((part) -> assertThat(part.getData()).isEqualTo(new StreamedSocket("opened",
+					new ListedSocket(changes(1).get(0).socket().socket(), null, null, null, null, null), "snapshot",
+					null)));
 	}
 
 	@Test
 	void sendsOneOverflowEventPastIt() {
-		List<SseEmitter.SseEventBuilder> events = ConnectionsStreamController.events(changes(4), 3);
+		List<SseEmitter.SseEventBuilder> events = ConnectionsStream.events(changes(4), 3);
 
 		assertThat(events).hasSize(1);
 		assertThat(text(events.get(0))).startsWith("event:overflow\ndata:");
@@ -42,12 +43,13 @@ class ConnectionsStreamEventsTests {
 			.anySatisfy((part) -> assertThat(part.getData()).isEqualTo(java.util.Map.of("changes", 4, "maxEvents", 3)));
 	}
 
-	private static List<SocketChanges.Change> changes(int count) {
-		List<SocketChanges.Change> changes = new ArrayList<>();
+	private static List<StreamedSocket> changes(int count) {
+		List<StreamedSocket> changes = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			changes.add(new SocketChanges.Change("opened",
-					new InetSocket(Protocol.TCP, IpAddress.ipv4(0x7f00_0001), 40000 + i, IpAddress.ipv4(0x7f00_0001),
-							8080, SocketState.ESTABLISHED, 0, 0, 0, i, SocketTimer.OFF)));
+			changes.add(new StreamedSocket("opened",
+					ListedSocket.of(new InetSocket(Protocol.TCP, IpAddress.ipv4(0x7f00_0001), 40000 + i,
+							IpAddress.ipv4(0x7f00_0001), 8080, SocketState.ESTABLISHED, 0, 0, 0, i, SocketTimer.OFF)),
+					"snapshot", null));
 		}
 		return changes;
 	}

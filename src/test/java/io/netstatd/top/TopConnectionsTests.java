@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.RestAssured;
@@ -72,8 +74,11 @@ class TopConnectionsTests {
 		Socket server = this.listener.accept();
 		this.held.add(client);
 		this.held.add(server);
-		// the server side reads whatever comes, so that the sender is never blocked
-		CompletableFuture.runAsync(() -> drain(server));
+		// the server side reads whatever comes, so that the sender is never blocked; a
+		// thread of its own: the common pool has one worker on two cores
+		Thread reader = new Thread(() -> drain(server), "test-drain");
+		reader.setDaemon(true);
+		reader.start();
 		return client;
 	}
 
@@ -104,7 +109,8 @@ class TopConnectionsTests {
 	void ranksTheSenderFirstAndMarksWhatOpenedAndClosed() throws Exception {
 		Socket busy = this.held.get(0);
 		Socket closing = this.held.get(2);
-		CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(busy));
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(busy), threads);
 		CompletableFuture<Socket> opened = CompletableFuture.supplyAsync(() -> {
 			try {
 				TimeUnit.MILLISECONDS.sleep(500);
@@ -117,7 +123,7 @@ class TopConnectionsTests {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-		});
+		}, threads);
 
 		JsonPath top = RestAssured
 			.get("/top/connections?interval=1500ms&by=bytes&localAddress=127.0.0.7&remotePort="
@@ -129,6 +135,7 @@ class TopConnectionsTests {
 		this.sending = false;
 		sender.get(10, TimeUnit.SECONDS);
 		int openedPort = opened.get(10, TimeUnit.SECONDS).getLocalPort();
+		threads.shutdown();
 
 		List<Map<String, Object>> rows = top.getList("connections");
 		assertThat(rows).hasSize(5);

@@ -73,7 +73,7 @@ public final class InetDiagParser {
 				(data, payload, end) -> sockets.add(socket(data, payload, end, protocol)));
 	}
 
-	private static InetSocket socket(ByteBuffer data, int m, int end, Protocol protocol) {
+	static InetSocket socket(ByteBuffer data, int m, int end, Protocol protocol) {
 		int family = data.get(m) & 0xff;
 		int stateCode = data.get(m + 1) & 0xff;
 		SocketState state = protocol.tcp() ? SocketState.ofTcpCode(stateCode) : SocketState.ofUdpCode(stateCode);

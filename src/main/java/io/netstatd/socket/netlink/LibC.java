@@ -25,6 +25,15 @@ final class LibC {
 
 	static final int SO_RCVTIMEO = 20;
 
+	static final int SO_RCVBUF = 8;
+
+	/** Past {@code rmem_max}: needs {@code CAP_NET_ADMIN}. */
+	static final int SO_RCVBUFFORCE = 33;
+
+	static final int ENOBUFS = 105;
+
+	static final int EAGAIN = 11;
+
 	static {
 		Native.register(Platform.C_LIBRARY_NAME);
 	}
@@ -41,6 +50,12 @@ final class LibC {
 
 	/** With a {@code struct timeval}: two C longs, seconds and microseconds. */
 	static native int setsockopt(int fd, int level, int option, long[] value, int length) throws LastErrorException;
+
+	/** With an int option. */
+	static native int setsockopt(int fd, int level, int option, int[] value, int length) throws LastErrorException;
+
+	/** With a {@code struct sockaddr_nl}. */
+	static native int bind(int fd, byte[] address, int addressLength) throws LastErrorException;
 
 	static native int close(int fd);
 

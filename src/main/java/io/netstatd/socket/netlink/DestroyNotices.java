@@ -1,0 +1,228 @@
+package io.netstatd.socket.netlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.NativeLong;
+import io.netstatd.socket.DestroyedSockets;
+import io.netstatd.socket.InetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens to the sock_diag destroy groups ({@code SKNLGRP_INET_TCP_DESTROY},
+ * {@code SKNLGRP_INET_UDP_DESTROY}, {@code SKNLGRP_INET6_TCP_DESTROY},
+ * {@code SKNLGRP_INET6_UDP_DESTROY}: groups 1 to 4 of {@code NETLINK_SOCK_DIAG},
+ * {@code include/uapi/linux/sock_diag.h}), which the kernel lets only
+ * {@code CAP_NET_ADMIN} join. One thread reads while a subscription is open, into a
+ * receive buffer of {@link #RECEIVE_BUFFER} (forced past {@code rmem_max}), and hands
+ * every notice to every subscription's queue; it ends within {@link #POLL_MILLIS} of the
+ * last subscription's close. When the kernel could not queue notices it says ENOBUFS:
+ * each subscription is told it missed some, and {@link #lost()} counts it.
+ */
+public final class DestroyNotices implements DestroyedSockets {
+
+	/** Groups 1 to 4, as {@code sockaddr_nl.nl_groups} bits (group n is bit n - 1). */
+	static final int GROUPS = 0b1111;
+
+	static final int RECEIVE_BUFFER = 8 << 20;
+
+	static final long POLL_MILLIS = 200;
+
+	/** A subscription's queue: past it, notices are counted as missed, not kept. */
+	static final int QUEUE = 100_000;
+
+	private static final Logger log = LoggerFactory.getLogger(DestroyNotices.class);
+
+	private final Set<Queue> subscriptions = new CopyOnWriteArraySet<>();
+
+	private final AtomicLong lost = new AtomicLong();
+
+	private Thread reader;
+
+	private DestroyNotices() {
+	}
+
+	/**
+	 * The listener, where this process may join the groups; {@link DestroyedSockets#NONE}
+	 * otherwise, with the reason in the log.
+	 * @return the source of destroyed sockets
+	 */
+	public static DestroyedSockets probe() {
+		try {
+			LibC.close(open());
+			log.info("closed connections come from the kernel's sock_diag destroy notices");
+			return new DestroyNotices();
+		}
+		catch (NetlinkException ex) {
+			log.info("closed connections come from snapshots only: {}", ex.getMessage());
+			return NONE;
+		}
+	}
+
+	@Override
+	public synchronized Subscription subscribe() {
+		Queue queue = new Queue();
+		this.subscriptions.add(queue);
+		if (this.reader == null || !this.reader.isAlive()) {
+			this.reader = new Thread(this::read, "netstatd-destroy-notices");
+			this.reader.setDaemon(true);
+			this.reader.start();
+		}
+		return queue;
+	}
+
+	@Override
+	public long lost() {
+		return this.lost.get();
+	}
+
+	@Override
+	public String source() {
+		return "kernel";
+	}
+
+	private void read() {
+		int fd;
+		try {
+			fd = open();
+		}
+		catch (NetlinkException ex) {
+			log.warn("cannot listen to destroy notices: {}", ex.getMessage());
+			this.subscriptions.forEach((queue) -> queue.miss(-1));
+			return;
+		}
+		ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024).order(ByteOrder.nativeOrder());
+		List<InetSocket> received = new ArrayList<>();
+		try {
+			while (!this.subscriptions.isEmpty()) {
+				received.clear();
+				receive(fd, buffer, received);
+				if (!received.isEmpty()) {
+					this.subscriptions.forEach((queue) -> queue.add(received));
+				}
+			}
+		}
+		finally {
+			LibC.close(fd);
+			stopped();
+		}
+	}
+
+	/** One buffer's notices, or none after a poll's wait; ENOBUFS noted and passed. */
+	private void receive(int fd, ByteBuffer buffer, List<InetSocket> received) {
+		try {
+			buffer.clear();
+			int length = LibC.recv(fd, buffer, new NativeLong(buffer.capacity()), 0).intValue();
+			if (length > 0) {
+				DestroyNoticeParser.parse(buffer, length, received::add);
+			}
+		}
+		catch (LastErrorException ex) {
+			if (ex.getErrorCode() == LibC.ENOBUFS) {
+				this.lost.incrementAndGet();
+				this.subscriptions.forEach((queue) -> queue.miss(-1));
+			}
+			else if (ex.getErrorCode() != LibC.EAGAIN) {
+				throw new NetlinkException("destroy notices: errno " + ex.getErrorCode(), ex);
+			}
+		}
+		catch (NetlinkException ex) {
+			// a notice cut short: the rest of this buffer is lost, the next is read
+			this.subscriptions.forEach((queue) -> queue.miss(-1));
+		}
+	}
+
+	private synchronized void stopped() {
+		// a subscription that came while the reader was ending starts a new one
+		if (!this.subscriptions.isEmpty() && this.reader == Thread.currentThread()) {
+			this.reader = new Thread(this::read, "netstatd-destroy-notices");
+			this.reader.setDaemon(true);
+			this.reader.start();
+		}
+	}
+
+	private static int open() {
+		int fd = -1;
+		try {
+			fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_SOCK_DIAG);
+			// a poll's wait, so that the reader sees when the last subscriber has gone
+			LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, new long[] { 0, POLL_MILLIS * 1000 }, 16);
+			try {
+				LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, new int[] { RECEIVE_BUFFER }, 4);
+			}
+			catch (LastErrorException ex) {
+				LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, new int[] { RECEIVE_BUFFER }, 4);
+			}
+			// struct sockaddr_nl: family, pad, pid 0 (the kernel picks), the groups
+			byte[] address = new byte[12];
+			ByteBuffer.wrap(address)
+				.order(ByteOrder.nativeOrder())
+				.putShort((short) LibC.AF_NETLINK)
+				.putShort((short) 0)
+				.putInt(0)
+				.putInt(GROUPS);
+			LibC.bind(fd, address, address.length);
+			return fd;
+		}
+		catch (LastErrorException | UnsatisfiedLinkError | NoClassDefFoundError ex) {
+			if (fd >= 0) {
+				LibC.close(fd);
+			}
+			String why = (ex instanceof LastErrorException error && error.getErrorCode() == 1)
+					? "joining the destroy groups needs CAP_NET_ADMIN" : String.valueOf(ex.getMessage());
+			throw new NetlinkException("cannot join the sock_diag destroy groups: " + why, ex);
+		}
+	}
+
+	/** One subscription's notices. */
+	private final class Queue implements Subscription {
+
+		private final ArrayDeque<InetSocket> sockets = new ArrayDeque<>();
+
+		private long missed;
+
+		synchronized void add(List<InetSocket> received) {
+			for (InetSocket socket : received) {
+				if (this.sockets.size() < QUEUE) {
+					this.sockets.add(socket);
+				}
+				else if (this.missed >= 0) {
+					this.missed++;
+				}
+			}
+		}
+
+		synchronized void miss(long count) {
+			this.missed = (count < 0 || this.missed < 0) ? -1 : this.missed + count;
+		}
+
+		@Override
+		public synchronized List<InetSocket> drain() {
+			List<InetSocket> drained = new ArrayList<>(this.sockets);
+			this.sockets.clear();
+			return drained;
+		}
+
+		@Override
+		public synchronized long missed() {
+			long count = this.missed;
+			this.missed = 0;
+			return count;
+		}
+
+		@Override
+		public void close() {
+			DestroyNotices.this.subscriptions.remove(this);
+		}
+
+	}
+
+}
