@@ -2,7 +2,9 @@
  * The physical limit of counting TCP sockets by state here: one NETLINK_SOCK_DIAG dump of
  * IPv4 and one of IPv6 (all states, no extensions, as ss -tan asks), each message's
  * idiag_state counted, nothing formatted but the dozen totals. socket_bench.py compiles
- * it (cc -O2) and times it beside GET /stats/states and node_exporter's tcpstat scrape.
+ * it (cc -O2) and times it beside GET /stats/states and node_exporter's tcpstat scrape;
+ * with the argument "info" the dump carries tcp_info as ss -ti asks for it, the limit of
+ * /connections?info=true.
  *
  *     cc -O2 -o sockdiag_count sockdiag_count.c && ./sockdiag_count
  */
@@ -18,6 +20,8 @@
 
 static const char *names[] = { "UNKNOWN", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
 		"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV" };
+
+static int ext = 0;
 
 static int dump(int family, unsigned long counts[13])
 {
@@ -37,6 +41,7 @@ static int dump(int family, unsigned long counts[13])
 	request.req.sdiag_family = family;
 	request.req.sdiag_protocol = IPPROTO_TCP;
 	request.req.idiag_states = 0xffe; /* every state /proc/net/tcp lists */
+	request.req.idiag_ext = ext;
 	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	if (sendto(fd, &request, sizeof(request), 0, (struct sockaddr *) &kernel, sizeof(kernel)) < 0) {
 		perror("sendto");
@@ -69,8 +74,12 @@ static int dump(int family, unsigned long counts[13])
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	/* "info": ask for tcp_info and the congestion control too, as ss -ti does */
+	if (argc > 1 && strcmp(argv[1], "info") == 0) {
+		ext = (1 << (INET_DIAG_INFO - 1)) | (1 << (INET_DIAG_CONG - 1));
+	}
 	unsigned long counts[13] = { 0 };
 	if (dump(AF_INET, counts) < 0 || dump(AF_INET6, counts) < 0) {
 		return 1;

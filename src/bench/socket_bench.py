@@ -230,6 +230,7 @@ def main():
         ]
         if counter:
             items.insert(0, ("sock_diag state count in C (the limit)", counter + " > /dev/null"))
+            items.append(("sock_diag dump with tcp_info in C (the info=true limit)", counter + " info > /dev/null"))
         if exporter:
             items.insert(1, ("node_exporter tcpstat scrape",
                              "curl -sf -o /dev/null 'http://127.0.0.1:%d/metrics'" % (args.port + 1000)))

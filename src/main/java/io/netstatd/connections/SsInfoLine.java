@@ -184,6 +184,18 @@ final class SsInfoLine {
 		if (value == Math.rint(value) && Math.abs(value) < 1e6) {
 			return Long.toString((long) value);
 		}
+		// the times are whole microseconds in ms: three decimals, which fit six digits
+		// below 1000 ms; anything else the slow, exact way
+		long thousandths = Math.round(value * 1000);
+		if (value > 0 && value < 1000 && Math.abs(value * 1000 - thousandths) < 1e-6) {
+			StringBuilder text = new StringBuilder(12).append(thousandths / 1000).append('.');
+			long fraction = thousandths % 1000;
+			text.append((fraction < 100) ? "0" : "").append((fraction < 10) ? "0" : "").append(fraction);
+			while (text.charAt(text.length() - 1) == '0') {
+				text.setLength(text.length() - 1);
+			}
+			return text.toString();
+		}
 		return new BigDecimal(value).round(SIX_DIGITS).stripTrailingZeros().toPlainString();
 	}
 

@@ -58,6 +58,12 @@ class SsInfoLineTests {
 		assertThat(SsInfoLine.g(0.026)).isEqualTo("0.026");
 		assertThat(SsInfoLine.g(201.5)).isEqualTo("201.5");
 		assertThat(SsInfoLine.g(3.333333333)).isEqualTo("3.33333");
+		assertThat(SsInfoLine.g(0.009)).isEqualTo("0.009");
+		assertThat(SsInfoLine.g(0.05)).isEqualTo("0.05");
+		assertThat(SsInfoLine.g(12.345)).isEqualTo("12.345");
+		assertThat(SsInfoLine.g(999.999)).isEqualTo("999.999");
+		// seven digits: %g rounds to six
+		assertThat(SsInfoLine.g(1234.567)).isEqualTo("1234.57");
 	}
 
 	private static String resource(String name) throws IOException {
