@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.netstatd.closed.ClosedRecorder;
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.query.InvalidParameterException;
+import io.netstatd.socket.DestroyedSockets;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SelectionParams;
 import io.netstatd.socket.SocketDetail;
@@ -81,9 +83,15 @@ public class HostMetrics implements MultiCollector {
 
 	private final int connectionPorts;
 
+	private final ClosedRecorder closed;
+
+	private final DestroyedSockets destroyed;
+
 	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
-			@Value("${netstatd.metrics.connection-ports:20}") int connectionPorts,
-			ObjectProvider<PrometheusRegistry> registry) {
+			@Value("${netstatd.metrics.connection-ports:20}") int connectionPorts, ClosedRecorder closed,
+			DestroyedSockets destroyed, ObjectProvider<PrometheusRegistry> registry) {
+		this.closed = closed;
+		this.destroyed = destroyed;
 		this.sockets = sockets;
 		this.counters = counters;
 		this.skippedLines = skippedLines;
@@ -94,7 +102,8 @@ public class HostMetrics implements MultiCollector {
 	@Override
 	public MetricSnapshots collect() {
 		Snapshot snapshot = new Snapshot(tcp(), this.counters.sockets(), this.counters.protocols(),
-				this.skippedLines.totals());
+				this.skippedLines.totals(), this.closed.recording() ? this.closed.totalsByPort() : null,
+				this.destroyed.lost());
 		return format(snapshot, this.connectionPorts);
 	}
 
@@ -121,6 +130,14 @@ public class HostMetrics implements MultiCollector {
 		metrics.add(acceptQueues(snapshot.tcp()));
 		if (connectionPorts > 0) {
 			metrics.addAll(PortConnections.of(snapshot.tcp(), connectionPorts));
+		}
+		if (snapshot.closedByPort() != null) {
+			metrics.addAll(PortConnections.closed(snapshot.tcp(), snapshot.closedByPort(), connectionPorts));
+			metrics.add(CounterSnapshot.builder()
+				.name("netstatd_socket_destroy_notices_lost")
+				.help("Times the kernel could not deliver destroy notices (ENOBUFS): closes were missed")
+				.dataPoint(CounterDataPointSnapshot.builder().value(snapshot.noticesLost()).build())
+				.build());
 		}
 		metrics.addAll(sockstat(snapshot.sockstat()));
 		for (KernelCounter counter : PROTOCOL_COUNTERS) {
@@ -229,8 +246,23 @@ public class HostMetrics implements MultiCollector {
 
 	}
 
-	/** What one scrape read. */
-	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
+	/**
+	 * What one scrape read.
+	 *
+	 * @param tcp the TCP sockets
+	 * @param sockstat sockstat and sockstat6
+	 * @param protocols the protocol counters
+	 * @param skippedLines skipped procfs lines by file
+	 * @param closedByPort closes, bytes sent and received by local port; null where no
+	 * destroy notices are recorded
+	 * @param noticesLost times the kernel dropped destroy notices
+	 */
+	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines,
+			Map<Integer, long[]> closedByPort, long noticesLost) {
+
+		Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
+			this(tcp, sockstat, protocols, skippedLines, null, 0);
+		}
 
 	}
 

@@ -12,6 +12,8 @@ import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.TcpInfo;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
@@ -78,6 +80,53 @@ final class PortConnections {
 			retransmitted.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(retransmits).build());
 		}
 		return List.of(rtt.build(), retransmitted.build());
+	}
+
+	/**
+	 * Closed connections and their bytes per listening port, since the service started
+	 * ({@link io.netstatd.closed.ClosedRecorder}): the ports listening now with most
+	 * closes, at most {@code maxPorts}.
+	 * @param tcp the TCP sockets of the scrape, for the listening ports
+	 * @param closedByPort closes, bytes sent and received, by local port
+	 * @param maxPorts how many ports at most
+	 * @return the counters
+	 */
+	static List<MetricSnapshot> closed(List<InetSocket> tcp, Map<Integer, long[]> closedByPort, int maxPorts) {
+		Set<Integer> listening = new HashSet<>();
+		for (InetSocket socket : tcp) {
+			if (socket.state() == SocketState.LISTEN) {
+				listening.add(socket.localPort());
+			}
+		}
+		List<Integer> ports = closedByPort.keySet()
+			.stream()
+			.filter(listening::contains)
+			.sorted(Comparator.comparingLong((Integer port) -> closedByPort.get(port)[0]).reversed())
+			.limit(maxPorts)
+			.sorted()
+			.toList();
+		CounterSnapshot.Builder connections = CounterSnapshot.builder()
+			.name("netstatd_tcp_closed_connections")
+			.help("TCP connections to a listening port the kernel destroyed since the service started "
+					+ "(destroy notices)");
+		CounterSnapshot.Builder bytes = CounterSnapshot.builder()
+			.name("netstatd_tcp_closed_bytes")
+			.help("Bytes the closed connections to a listening port sent (acknowledged) and received");
+		for (int port : ports) {
+			long[] counts = closedByPort.get(port);
+			String label = Integer.toString(port);
+			connections.dataPoint(
+					CounterDataPointSnapshot.builder().labels(Labels.of("port", label)).value(counts[0]).build());
+			bytes.dataPoint(CounterDataPointSnapshot.builder()
+				.labels(Labels.of("direction", "sent", "port", label))
+				.value(counts[1])
+				.build());
+			bytes.dataPoint(CounterDataPointSnapshot.builder()
+				.labels(Labels.of("direction", "received", "port", label))
+				.value(counts[2])
+				.build());
+		}
+		return List.of(connections.build(), bytes.build());
 	}
 
 	private static HistogramDataPointSnapshot histogram(List<TcpInfo> connections, Labels labels) {

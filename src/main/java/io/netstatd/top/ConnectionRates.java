@@ -12,6 +12,7 @@ import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.query.InvalidParameterException;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.NoSockDiagException;
 import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketService;
 
@@ -69,7 +70,9 @@ class ConnectionRates {
 		}
 		catch (InvalidParameterException ex) {
 			// the source is procfs: no parameter of this request asked for what it lacks
-			throw new NoSockDiagException();
+			throw new NoSockDiagException("/top/connections needs the kernel's sock_diag interface (tcp_info, "
+					+ "socket cookies), and this service reads its sockets from procfs: set "
+					+ "netstatd.sockets.source=auto or netlink, with /proc as the procfs root.");
 		}
 		List<InetSocket> matched = read.rows().stream().filter((socket) -> socket.details() != null).toList();
 		return new Parsed<>(matched, read.skipped());

@@ -7,8 +7,8 @@ import io.netstatd.netns.UnknownProcessException;
 import io.netstatd.procfs.ProcfsTooLargeException;
 import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.query.InvalidParameterException;
+import io.netstatd.socket.NoSockDiagException;
 import io.netstatd.streams.TooManyStreamsException;
-import io.netstatd.top.NoSockDiagException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -30,7 +30,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * server's ends, each with the bytes its client sent, and its FIN, as
  * {@code tcpInfo.bytesReceived}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		// the per-port series cover the ports with most closes: in a JVM full of test
+		// contexts' own ports, this test's port must not fall past the bound
+		properties = "netstatd.metrics.connection-ports=100000")
 @Timeout(60)
 class KernelClosesTests {
 
@@ -38,6 +41,12 @@ class KernelClosesTests {
 
 	@LocalServerPort
 	int port;
+
+	private long started;
+
+	private double closesBefore;
+
+	private double bytesBefore;
 
 	@Test
 	void sendsEveryConnectionTheKernelDestroysBetweenTwoSnapshots() throws Exception {
@@ -50,6 +59,9 @@ class KernelClosesTests {
 				String closes = new JsonPath(stream.next("ready").data()).getString("closes");
 				assumeTrue("kernel".equals(closes),
 						"the service cannot join the sock_diag destroy groups here (CAP_NET_ADMIN, sock_diag)");
+				this.started = System.nanoTime();
+				this.closesBefore = metric("netstatd_tcp_closed_connections_total{port=\"" + p + "\"}");
+				this.bytesBefore = metric("netstatd_tcp_closed_bytes_total{direction=\"received\",port=\"" + p + "\"}");
 				Map<Integer, Integer> sentByClientPort = connectAndClose(listener);
 
 				Map<Integer, Long> received = new HashMap<>();
@@ -66,7 +78,76 @@ class KernelClosesTests {
 				sentByClientPort
 					.forEach((clientPort, sent) -> assertThat(received).containsEntry(clientPort, sent + 1L));
 			}
+			// and who connected in the last minute, which no snapshot saw
+			long bytes = sentBytesAndFins();
+			JsonPath closed = closedByRemote(p);
+			assertThat(closed.getBoolean("complete")).isTrue();
+			assertThat(closed.getList("groups")).hasSize(1);
+			assertThat(closed.getString("groups[0].key")).isEqualTo("127.0.0.8");
+			assertThat(closed.getLong("groups[0].count")).isEqualTo(CONNECTIONS);
+			assertThat(closed.getLong("groups[0].bytesReceived")).isEqualTo(bytes);
+			assertThat(RestAssured.given()
+				.port(this.port)
+				.get("/stats/closed?format=table&window=" + window() + "ms&port=" + p)
+				.asString()).isEqualTo(String.format("%7d %s%n", CONNECTIONS, "127.0.0.8"));
+			// the counters count since the service started: an earlier test's port may
+			// share the number
+			assertThat(metric("netstatd_tcp_closed_connections_total{port=\"" + p + "\"}") - this.closesBefore)
+				.isEqualTo(CONNECTIONS);
+			assertThat(metric("netstatd_tcp_closed_bytes_total{direction=\"received\",port=\"" + p + "\"}")
+					- this.bytesBefore)
+				.isEqualTo(bytes);
+			listener.close();
 		}
+	}
+
+	/** A series' value in a scrape, 0 when absent. */
+	private double metric(String series) {
+		return RestAssured.given()
+			.port(this.port)
+			.get("/actuator/prometheus")
+			.asString()
+			.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElse(0);
+	}
+
+	/** Sum of i * 10 + 1 over the connections, and one for each FIN. */
+	private static long sentBytesAndFins() {
+		long bytes = 0;
+		for (int i = 0; i < CONNECTIONS; i++) {
+			bytes += i * 10 + 1 + 1;
+		}
+		return bytes;
+	}
+
+	/**
+	 * A window that begins just before the connections: the recorder ran all of it, and
+	 * an earlier test's connections to a port of the same number are left out.
+	 */
+	private long window() {
+		return Math.max(1000, (System.nanoTime() - this.started) / 1_000_000 + 100);
+	}
+
+	/** /stats/closed for the port, once the recorder has drained every notice. */
+	private JsonPath closedByRemote(int p) throws InterruptedException {
+		JsonPath closed = null;
+		for (int tries = 0; tries < 50; tries++) {
+			// a window that begins just before the connections: the recorder ran all of
+			// it
+			long window = Math.max(1000, (System.nanoTime() - this.started) / 1_000_000 + 100);
+			closed = RestAssured.given()
+				.port(this.port)
+				.get("/stats/closed?by=remote&window=" + window + "ms&port=" + p)
+				.jsonPath();
+			if (closed.getLong("total") >= CONNECTIONS) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		return closed;
 	}
 
 	@Test

@@ -1,0 +1,145 @@
+package io.netstatd.closed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.netstatd.socket.DestroyedSockets;
+import io.netstatd.socket.InetSocket;
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the TCP connections the kernel destroyed, newest last, in a ring of
+ * {@code netstatd.closed.capacity} (100,000) entries, and counts closes and bytes per
+ * local port for the metrics (at most {@link #MAX_PORTS} ports, the rest under port 0).
+ * It holds a destroy-notice subscription for the service's life where notices can be had
+ * and the capacity is not 0; else it keeps nothing and {@link #recording()} says so.
+ */
+@Component
+public class ClosedRecorder {
+
+	/** Ports counted apart for the metrics; past them, closes count under 0. */
+	static final int MAX_PORTS = 1024;
+
+	private final DestroyedSockets.Subscription notices;
+
+	private final ClosedConnection[] ring;
+
+	private final long startedAt = System.nanoTime();
+
+	private final Map<Integer, long[]> byPort = new HashMap<>();
+
+	private final ScheduledExecutorService drainer;
+
+	private int next;
+
+	private long recorded;
+
+	/** When notices were last missed: a window reaching back past it is incomplete. */
+	private long missedAt;
+
+	private boolean missed;
+
+	public ClosedRecorder(DestroyedSockets destroyed, @Value("${netstatd.closed.capacity:100000}") int capacity) {
+		this.notices = (capacity > 0) ? destroyed.subscribe() : null;
+		this.ring = new ClosedConnection[Math.max(capacity, 0)];
+		if (this.notices != null) {
+			this.drainer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "netstatd-closed");
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.drainer.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
+		}
+		else {
+			this.drainer = null;
+		}
+	}
+
+	/**
+	 * Whether closes are recorded here (notices to be had, capacity not 0).
+	 * @return whether they are
+	 */
+	public boolean recording() {
+		return this.notices != null;
+	}
+
+	synchronized void drain() {
+		long now = System.nanoTime();
+		if (this.notices.missed() != 0) {
+			this.missed = true;
+			this.missedAt = now;
+		}
+		for (InetSocket socket : this.notices.drain()) {
+			ClosedConnection closed = ClosedConnection.of(socket, now);
+			if (closed != null) {
+				record(closed);
+			}
+		}
+	}
+
+	synchronized void record(ClosedConnection closed) {
+		this.ring[this.next] = closed;
+		this.next = (this.next + 1) % this.ring.length;
+		this.recorded++;
+		int port = (this.byPort.containsKey(closed.localPort()) || this.byPort.size() < MAX_PORTS) ? closed.localPort()
+				: 0;
+		long[] counts = this.byPort.computeIfAbsent(port, (p) -> new long[3]);
+		counts[0]++;
+		counts[1] += closed.bytesSent();
+		counts[2] += closed.bytesReceived();
+	}
+
+	/**
+	 * The connections closed since {@code since} ({@link System#nanoTime()}), oldest
+	 * first, and whether that is all of them.
+	 * @param since the window's start
+	 * @return the window
+	 */
+	synchronized Window since(long since) {
+		List<ClosedConnection> closed = new ArrayList<>();
+		int kept = (int) Math.min(this.recorded, this.ring.length);
+		for (int i = 0; i < kept; i++) {
+			ClosedConnection c = this.ring[Math.floorMod(this.next - kept + i, this.ring.length)];
+			if (c.at() - since >= 0) {
+				closed.add(c);
+			}
+		}
+		// the oldest kept is inside the window and the ring has wrapped: older ones are
+		// gone
+		boolean wrapped = this.recorded > this.ring.length && !closed.isEmpty() && closed.size() == kept;
+		boolean complete = !wrapped && since - this.startedAt >= 0 && (!this.missed || since - this.missedAt > 0);
+		return new Window(closed, complete);
+	}
+
+	/**
+	 * Closes, bytes sent and bytes received per local port since the service started.
+	 * @return the counts by port (0: ports past the bound)
+	 */
+	public synchronized Map<Integer, long[]> totalsByPort() {
+		Map<Integer, long[]> copy = new HashMap<>();
+		this.byPort.forEach((port, counts) -> copy.put(port, counts.clone()));
+		return copy;
+	}
+
+	@PreDestroy
+	void stop() {
+		if (this.drainer != null) {
+			this.drainer.shutdownNow();
+			this.notices.close();
+		}
+	}
+
+	/** The connections closed in a window, and whether none is missing. */
+	record Window(List<ClosedConnection> closed, boolean complete) {
+
+	}
+
+}
