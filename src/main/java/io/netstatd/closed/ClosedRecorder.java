@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +19,15 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the TCP connections the kernel destroyed, newest last, in a ring of
  * {@code netstatd.closed.capacity} (100,000) entries, and counts closes and bytes per
- * local port for the metrics (at most {@link #MAX_PORTS} ports, the rest under port 0).
- * It holds a destroy-notice subscription for the service's life where notices can be had
- * and the capacity is not 0; else it keeps nothing and {@link #recording()} says so.
+ * local port for the metrics; each scrape keeps the counts of the ports listening then
+ * and drops the others (clients' ephemeral ports), so that the counts stay bounded (at
+ * most one entry per port, about 6 MB if every port closed connections between two
+ * scrapes). It holds a destroy-notice subscription for the service's life where notices
+ * can be had and the capacity is not 0; else it keeps nothing and {@link #recording()}
+ * says so.
  */
 @Component
 public class ClosedRecorder {
-
-	/** Ports counted apart for the metrics; past them, closes count under 0. */
-	static final int MAX_PORTS = 1024;
 
 	private final DestroyedSockets.Subscription notices;
 
@@ -89,9 +90,7 @@ public class ClosedRecorder {
 		this.ring[this.next] = closed;
 		this.next = (this.next + 1) % this.ring.length;
 		this.recorded++;
-		int port = (this.byPort.containsKey(closed.localPort()) || this.byPort.size() < MAX_PORTS) ? closed.localPort()
-				: 0;
-		long[] counts = this.byPort.computeIfAbsent(port, (p) -> new long[3]);
+		long[] counts = this.byPort.computeIfAbsent(closed.localPort(), (p) -> new long[3]);
 		counts[0]++;
 		counts[1] += closed.bytesSent();
 		counts[2] += closed.bytesReceived();
@@ -120,10 +119,14 @@ public class ClosedRecorder {
 	}
 
 	/**
-	 * Closes, bytes sent and bytes received per local port since the service started.
-	 * @return the counts by port (0: ports past the bound)
+	 * Closes, bytes sent and bytes received per listening port since the service started
+	 * (or since the port last listened); the counts of ports not listening now are
+	 * dropped.
+	 * @param listening the ports listening now
+	 * @return the counts by port
 	 */
-	public synchronized Map<Integer, long[]> totalsByPort() {
+	public synchronized Map<Integer, long[]> totalsByPort(Set<Integer> listening) {
+		this.byPort.keySet().retainAll(listening);
 		Map<Integer, long[]> copy = new HashMap<>();
 		this.byPort.forEach((port, counts) -> copy.put(port, counts.clone()));
 		return copy;

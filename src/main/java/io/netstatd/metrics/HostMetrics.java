@@ -1,6 +1,7 @@
 package io.netstatd.metrics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,8 +102,9 @@ public class HostMetrics implements MultiCollector {
 
 	@Override
 	public MetricSnapshots collect() {
-		Snapshot snapshot = new Snapshot(tcp(), this.counters.sockets(), this.counters.protocols(),
-				this.skippedLines.totals(), this.closed.recording() ? this.closed.totalsByPort() : null,
+		List<InetSocket> tcp = tcp();
+		Snapshot snapshot = new Snapshot(tcp, this.counters.sockets(), this.counters.protocols(),
+				this.skippedLines.totals(), this.closed.recording() ? this.closed.totalsByPort(listening(tcp)) : null,
 				this.destroyed.lost());
 		return format(snapshot, this.connectionPorts);
 	}
@@ -122,6 +124,16 @@ public class HostMetrics implements MultiCollector {
 			}
 		}
 		return this.sockets.read(tcp, NamespaceChoice.OWN).rows();
+	}
+
+	private static Set<Integer> listening(List<InetSocket> tcp) {
+		Set<Integer> ports = new HashSet<>();
+		for (InetSocket socket : tcp) {
+			if (socket.state() == SocketState.LISTEN) {
+				ports.add(socket.localPort());
+			}
+		}
+		return ports;
 	}
 
 	static MetricSnapshots format(Snapshot snapshot, int connectionPorts) {

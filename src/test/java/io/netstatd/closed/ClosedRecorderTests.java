@@ -3,6 +3,7 @@ package io.netstatd.closed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.DestroyedSockets;
@@ -94,7 +95,9 @@ class ClosedRecorderTests {
 		this.missed = -1;
 		recorder.drain();
 		assertThat(recorder.since(since).complete()).isFalse();
-		assertThat(recorder.totalsByPort().get(8080)).containsExactly(1, 0, 0);
+		assertThat(recorder.totalsByPort(Set.of(8080)).get(8080)).containsExactly(1, 0, 0);
+		// a port no longer listening is dropped: the counts stay bounded
+		assertThat(recorder.totalsByPort(Set.of(9090))).isEmpty();
 		recorder.stop();
 	}
 

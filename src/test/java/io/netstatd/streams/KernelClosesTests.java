@@ -33,7 +33,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		// the per-port series cover the ports with most closes: in a JVM full of test
 		// contexts' own ports, this test's port must not fall past the bound
-		properties = "netstatd.metrics.connection-ports=100000")
+		properties = { "netstatd.metrics.connection-ports=100000",
+				// thousands of closes an interval, each an event, none folded into an
+				// overflow
+				"netstatd.streams.max-events=100000" })
 @Timeout(60)
 class KernelClosesTests {
 
@@ -148,6 +151,52 @@ class KernelClosesTests {
 			Thread.sleep(100);
 		}
 		return closed;
+	}
+
+	@Test
+	void keepsUpWithThousandsOfClosesOrSaysWhatItMissed() throws Exception {
+		try (ServerSocket listener = new ServerSocket()) {
+			listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 4096);
+			int p = listener.getLocalPort();
+			try (StreamsTests.EventReader stream = new StreamsTests.EventReader(this.port,
+					"/connections/stream?interval=1s&localPort=" + p)) {
+				assumeTrue("kernel".equals(new JsonPath(stream.next("ready").data()).getString("closes")),
+						"the service cannot join the sock_diag destroy groups here (CAP_NET_ADMIN, sock_diag)");
+				double lostBefore = metric("netstatd_socket_destroy_notices_lost_total");
+				// as many connections as 3 s allow, each opened and reset at once
+				int made = 0;
+				long start = System.nanoTime();
+				long until = start + 3_000_000_000L;
+				while (System.nanoTime() - until < 0 && made < 20_000) {
+					try (Socket client = new Socket("127.0.0.1", p); Socket server = listener.accept()) {
+						client.setSoLinger(true, 0);
+						server.setSoLinger(true, 0);
+					}
+					made++;
+				}
+				double perSecond = made / ((System.nanoTime() - start) / 1e9);
+
+				int closed = 0;
+				boolean overflow = false;
+				while (closed < made && !overflow) {
+					StreamsTests.Event event = stream.nextOf("closed", "overflow");
+					overflow = event.name().equals("overflow");
+					closed += overflow ? 0 : 1;
+				}
+				System.out.printf("[churn] %d connections reset in 3 s (%.0f a second): %d closed events, %s%n", made,
+						perSecond, closed, overflow ? "an overflow event" : "none missed");
+				assertThat(perSecond).as("closes a second").isGreaterThan(500);
+				if (overflow) {
+					// the kernel or the stream dropped some: said, and counted if the
+					// kernel did
+					assertThat(closed).isLessThan(made);
+				}
+				else {
+					assertThat(closed).isEqualTo(made);
+					assertThat(metric("netstatd_socket_destroy_notices_lost_total")).isEqualTo(lostBefore);
+				}
+			}
+		}
 	}
 
 	@Test

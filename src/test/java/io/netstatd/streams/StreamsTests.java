@@ -242,6 +242,12 @@ class StreamsTests {
 
 		/** The next event named {@code name}, skipping others and comments. */
 		Event next(String name) throws InterruptedException {
+			return nextOf(name);
+		}
+
+		/** The next event with one of {@code names}, skipping others and comments. */
+		Event nextOf(String... names) throws InterruptedException {
+			List<String> wanted = List.of(names);
 			long deadline = System.nanoTime() + WAIT.toNanos();
 			String event = null;
 			List<String> data = new ArrayList<>();
@@ -257,14 +263,14 @@ class StreamsTests {
 					data.add(line.substring(5));
 				}
 				else if (line.isEmpty() && event != null) {
-					if (event.equals(name)) {
+					if (wanted.contains(event)) {
 						return new Event(event, String.join("\n", data));
 					}
 					event = null;
 					data.clear();
 				}
 			}
-			throw new AssertionError("no '" + name + "' event within " + WAIT);
+			throw new AssertionError("no " + wanted + " event within " + WAIT);
 		}
 
 		/** The next comment line. */
