@@ -1,6 +1,8 @@
 package io.netstatd.limits;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The moment by which one request must be answered
@@ -11,15 +13,24 @@ import java.time.Duration;
  */
 public final class Deadline {
 
+	/** How often, at most, whether the client is gone is looked at: one socket lookup. */
+	static final long CLIENT_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
 	private final long expiresAt;
 
 	private final Duration timeout;
 
+	private final BooleanSupplier clientGone;
+
 	private volatile boolean ended;
 
-	private Deadline(long expiresAt, Duration timeout) {
+	private volatile long lookedAt;
+
+	private Deadline(long expiresAt, Duration timeout, BooleanSupplier clientGone) {
 		this.expiresAt = expiresAt;
 		this.timeout = timeout;
+		this.clientGone = clientGone;
+		this.lookedAt = System.nanoTime();
 	}
 
 	/**
@@ -28,7 +39,19 @@ public final class Deadline {
 	 * @return the deadline
 	 */
 	public static Deadline in(Duration timeout) {
-		return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
+		return in(timeout, () -> false);
+	}
+
+	/**
+	 * A deadline {@code timeout} from now, for a request whose client may go before it is
+	 * answered: the servlet API says so only when a write fails, so work that writes
+	 * nothing for a while asks {@code clientGone}, at most every 500 ms.
+	 * @param timeout the time the request is given
+	 * @param clientGone whether the client's connection is closing or gone
+	 * @return the deadline
+	 */
+	public static Deadline in(Duration timeout, BooleanSupplier clientGone) {
+		return new Deadline(System.nanoTime() + timeout.toNanos(), timeout, clientGone);
 	}
 
 	/**
@@ -36,7 +59,7 @@ public final class Deadline {
 	 * @return the time left
 	 */
 	public long remainingNanos() {
-		return this.ended ? 0 : Math.max(0, this.expiresAt - System.nanoTime());
+		return ended() ? 0 : Math.max(0, this.expiresAt - System.nanoTime());
 	}
 
 	/**
@@ -45,7 +68,7 @@ public final class Deadline {
 	 * @return whether to stop
 	 */
 	public boolean passed() {
-		return this.ended || this.expiresAt - System.nanoTime() <= 0;
+		return ended() || this.expiresAt - System.nanoTime() <= 0;
 	}
 
 	/**
@@ -67,6 +90,22 @@ public final class Deadline {
 		if (passed()) {
 			throw new DeadlineExceededException(work, this.timeout);
 		}
+	}
+
+	/**
+	 * Whether the request has ended (answered, failed, or its client gone), whatever the
+	 * time: for work that sets its own bound, such as a capture's seconds.
+	 * @return whether it has
+	 */
+	public boolean ended() {
+		if (!this.ended) {
+			long now = System.nanoTime();
+			if (now - this.lookedAt >= CLIENT_LOOK_NANOS) {
+				this.lookedAt = now;
+				this.ended = this.clientGone.getAsBoolean();
+			}
+		}
+		return this.ended;
 	}
 
 	/** The request ended: work still under way for it stops at its next look. */

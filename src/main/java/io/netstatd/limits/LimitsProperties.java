@@ -21,4 +21,13 @@ public record LimitsProperties(@DefaultValue("4") int expensiveRequests, @Defaul
 		return Deadline.in(this.requestTimeout);
 	}
 
+	/**
+	 * A deadline for a request that begins now, ended early when its client goes.
+	 * @param clientGone whether the client's connection is closing or gone
+	 * @return the deadline
+	 */
+	public Deadline deadline(java.util.function.BooleanSupplier clientGone) {
+		return Deadline.in(this.requestTimeout, clientGone);
+	}
+
 }

@@ -2,6 +2,7 @@ package io.netstatd.socket;
 
 import java.util.Set;
 
+import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Parsed;
 
 /**
@@ -41,6 +42,20 @@ public interface SocketSource {
 	 * @return the sockets and the lines skipped
 	 */
 	Parsed<UnixSocket> readUnix();
+
+	/**
+	 * Where this host's end of a TCP connection is: for work a request started, which
+	 * ends when the request's client goes. One socket looked up, never a table read.
+	 * @param local this host's address
+	 * @param localPort this host's port
+	 * @param remote the peer's address
+	 * @param remotePort the peer's port
+	 * @return what the lookup found; {@link ConnectionStatus#UNKNOWN} where this source
+	 * cannot look one socket up (procfs: that would read a whole table)
+	 */
+	default ConnectionStatus status(IpAddress local, int localPort, IpAddress remote, int remotePort) {
+		return ConnectionStatus.UNKNOWN;
+	}
 
 	/**
 	 * A short name for logs and the README.

@@ -10,10 +10,12 @@ import io.netstatd.query.Arguments;
 import io.netstatd.query.Costly;
 import io.netstatd.query.Query;
 import io.netstatd.query.QuerySpec;
+import io.netstatd.socket.SocketSource;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -48,9 +50,12 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 
 	private final LimitsProperties limits;
 
-	QueryBinding(ExpensiveRequests expensive, LimitsProperties limits) {
+	private final ObjectProvider<SocketSource> sockets;
+
+	QueryBinding(ExpensiveRequests expensive, LimitsProperties limits, ObjectProvider<SocketSource> sockets) {
 		this.expensive = expensive;
 		this.limits = limits;
+		this.sockets = sockets;
 	}
 
 	/**
@@ -77,7 +82,7 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 			this.expensive.enter();
 			request.setAttribute(PERMIT, Boolean.TRUE);
 		}
-		request.setAttribute(DEADLINE, this.limits.deadline());
+		request.setAttribute(DEADLINE, this.limits.deadline(ClientConnection.of(request, this.sockets)));
 		return true;
 	}
 

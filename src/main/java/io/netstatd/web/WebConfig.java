@@ -4,8 +4,10 @@ import java.util.List;
 
 import io.netstatd.limits.ExpensiveRequests;
 import io.netstatd.limits.LimitsProperties;
+import io.netstatd.socket.SocketSource;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,8 @@ class WebConfig implements WebMvcConfigurer {
 
 	private final QueryBinding binding;
 
-	WebConfig(ExpensiveRequests expensive, LimitsProperties limits) {
-		this.binding = new QueryBinding(expensive, limits);
+	WebConfig(ExpensiveRequests expensive, LimitsProperties limits, ObjectProvider<SocketSource> sockets) {
+		this.binding = new QueryBinding(expensive, limits, sockets);
 	}
 
 	/** The one binding, for the advice that ends a request's gathering. */

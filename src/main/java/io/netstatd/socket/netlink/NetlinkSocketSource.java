@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.Skipped;
+import io.netstatd.socket.ConnectionStatus;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketDetail;
@@ -36,6 +38,9 @@ public class NetlinkSocketSource implements SocketSource {
 	private static final int ALL_STATES = 0xffffffff;
 
 	private final SocketSource fallback;
+
+	/** The kernel's {@code TCP_ESTABLISHED}. */
+	private static final int TCP_ESTABLISHED = 1;
 
 	private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
@@ -101,6 +106,36 @@ public class NetlinkSocketSource implements SocketSource {
 	@Override
 	public String name() {
 		return "netlink";
+	}
+
+	/**
+	 * Looks the socket up in the table of its family, and for IPv4 addresses also in
+	 * IPv6's, as mapped addresses: a dual-stack listener's connections from IPv4 peers.
+	 */
+	@Override
+	public ConnectionStatus status(IpAddress local, int localPort, IpAddress remote, int remotePort) {
+		try {
+			int state = SockDiag.tcpState(!local.ipv4(), local.bytes(), localPort, remote.bytes(), remotePort);
+			if (state < 0 && local.ipv4()) {
+				state = SockDiag.tcpState(true, mapped(local), localPort, mapped(remote), remotePort);
+			}
+			if (state < 0) {
+				return ConnectionStatus.ABSENT;
+			}
+			return (state == TCP_ESTABLISHED) ? ConnectionStatus.ESTABLISHED : ConnectionStatus.CLOSING;
+		}
+		catch (NetlinkException ex) {
+			warnOnce("lookup", ex);
+			return ConnectionStatus.UNKNOWN;
+		}
+	}
+
+	private static byte[] mapped(IpAddress ipv4) {
+		byte[] mapped = new byte[16];
+		mapped[10] = (byte) 0xff;
+		mapped[11] = (byte) 0xff;
+		System.arraycopy(ipv4.bytes(), 0, mapped, 12, 4);
+		return mapped;
 	}
 
 	/** The kernel's state filter: bit n for state code n. */

@@ -73,6 +73,55 @@ final class SockDiag {
 		exchange(request, (buffer, received) -> InetDiagParser.parse(buffer, received, protocol, sockets));
 	}
 
+	/** {@code INET_DIAG_NOCOOKIE}: a lookup by addresses and ports alone. */
+	private static final int NO_COOKIE = 0xffffffff;
+
+	private static final int ENOENT = 2;
+
+	/**
+	 * The state of one TCP socket, found by its addresses and ports (not a dump: the
+	 * kernel's own hash lookup, {@code inet_diag_find_one_icsk}).
+	 * @param ipv6 whether to look in the IPv6 table
+	 * @param local the local address, 4 or 16 bytes, network order
+	 * @param localPort the local port
+	 * @param remote the remote address
+	 * @param remotePort the remote port
+	 * @return the kernel's state code ({@code idiag_state}), or -1 when there is no such
+	 * socket
+	 */
+	static int tcpState(boolean ipv6, byte[] local, int localPort, byte[] remote, int remotePort) {
+		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
+		request.putInt(REQUEST_LENGTH)
+			.putShort((short) NetlinkMessages.SOCK_DIAG_BY_FAMILY)
+			.putShort(NLM_F_REQUEST)
+			.putInt(sequence.incrementAndGet())
+			.putInt(0)
+			.put((byte) (ipv6 ? InetDiagParser.AF_INET6 : InetDiagParser.AF_INET))
+			.put((byte) IPPROTO_TCP)
+			.put((byte) 0)
+			.put((byte) 0)
+			.putInt(-1);
+		// struct inet_diag_sockid: ports and addresses in network order
+		request.order(ByteOrder.BIG_ENDIAN).putShort((short) localPort).putShort((short) remotePort);
+		request.put(local).position(request.position() + 16 - local.length);
+		request.put(remote).position(request.position() + 16 - remote.length);
+		request.order(ByteOrder.nativeOrder()).putInt(0).putInt(NO_COOKIE).putInt(NO_COOKIE);
+		int[] state = { -1 };
+		try {
+			// not a dump: one message, or NLMSG_ERROR, and no NLMSG_DONE after it
+			exchange(request, (buffer, received) -> {
+				NetlinkMessages.forEach(buffer, received, 2, (data, payload, end) -> state[0] = data.get(payload + 1));
+				return InetDiagParser.Outcome.DONE;
+			});
+		}
+		catch (NetlinkException ex) {
+			if (ex.errno() != ENOENT) {
+				throw ex;
+			}
+		}
+		return state[0];
+	}
+
 	/**
 	 * Sends {@code request} and hands each buffer of the answer to {@code parser} until
 	 * done.
