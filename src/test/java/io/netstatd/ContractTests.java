@@ -91,6 +91,13 @@ class ContractTests {
 				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 				return;
 			}
+			if (path.equals("/capture/top-sources")) {
+				// off unless netstatd.capture.enabled: a 404 problem naming the property
+				// (CaptureTests captures with it on)
+				assertThat(response.statusCode()).as(path + query).isEqualTo(404);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+				return;
+			}
 			assertThat(response.statusCode()).as(path + query).isEqualTo(200);
 			// a stream's first event, or a list's opening: there is data
 			String first = body.readLine();

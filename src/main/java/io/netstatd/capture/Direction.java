@@ -24,4 +24,9 @@ public enum Direction {
 		return (this == DST) ? "dst" : "src";
 	}
 
+	@Override
+	public String toString() {
+		return word();
+	}
+
 }

@@ -27,4 +27,9 @@ public enum Transport {
 		return name().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	@Override
+	public String toString() {
+		return word();
+	}
+
 }

@@ -1,5 +1,9 @@
 package io.netstatd.web;
 
+import io.netstatd.capture.CaptureBusyException;
+import io.netstatd.capture.CaptureDisabledException;
+import io.netstatd.capture.CaptureFailedException;
+import io.netstatd.capture.CaptureNotPermittedException;
 import io.netstatd.limits.DeadlineExceededException;
 import io.netstatd.limits.ExpensiveRequests;
 import io.netstatd.masquerade.NoConntrackException;
@@ -85,6 +89,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> noSockDiag(NoSockDiagException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_IMPLEMENTED, ex.getMessage());
 		problem.setTitle("Not available here");
+		return answer(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> captureDisabled(CaptureDisabledException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Capture is off");
+		problem.setProperty("property", "netstatd.capture.enabled");
+		return answer(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> captureBusy(CaptureBusyException ex) {
+		return retryLater("Capture running", ex.getMessage(), Long.toString(ex.retryAfterSeconds()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> captureNotPermitted(CaptureNotPermittedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Not permitted to capture");
+		problem.setProperty("capability", "CAP_NET_RAW");
+		return answer(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> captureFailed(CaptureFailedException ex) {
+		log.warn("{}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Capture failed");
 		return answer(problem);
 	}
 

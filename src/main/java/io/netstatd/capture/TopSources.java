@@ -1,0 +1,93 @@
+package io.netstatd.capture;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netstatd.inet.IpAddress;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.text.TextTable;
+import io.netstatd.text.TextView;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The body of {@code /capture/top-sources}: {@code tcpdump -i eth0 -tnn dst port 80 -c
+ * 1000 | awk -F"." '{print $1"."$2"."$3"."$4}' | sort | uniq -c | sort -nr | head -20},
+ * with whole IPv6 addresses and the bytes.
+ *
+ * @param iface the interface captured on, {@code any} for all
+ * @param port the port, absent when every packet of the protocols was counted
+ * @param filter the tcpdump expression whose program the kernel ran
+ * @param packets how many packets were captured
+ * @param seconds how long the capture took
+ * @param dropped packets the filter accepted that found the ring full (the kernel's
+ * count): not in packets
+ * @param total how many packets were counted by address, the ones past the limit included
+ * @param addresses how many distinct addresses they came from (or went to)
+ * @param ips the addresses, by packets, largest first, then by address
+ */
+@Schema(requiredProperties = { "iface", "filter", "packets", "seconds", "dropped", "total", "addresses", "ips" })
+public record TopSources(String iface, @JsonInclude(JsonInclude.Include.NON_NULL) Integer port, String filter,
+		long packets, double seconds, long dropped, long total, long addresses,
+		List<IpPackets> ips) implements TextView {
+
+	private static final Comparator<IpPackets> LARGEST_FIRST = Comparator.comparingLong(IpPackets::count)
+		.reversed()
+		.thenComparing(IpPackets::ip);
+
+	/** Nothing is read from procfs. */
+	@Override
+	public Skipped skipped() {
+		return Skipped.NONE;
+	}
+
+	/** The recipe's output: {@code uniq -c} lines of tcpdump's protocol and address. */
+	@Override
+	public String plain() {
+		return TextTable.uniqCount(this.ips);
+	}
+
+	@Override
+	public TextTable csv() {
+		return TextTable.of(List.of("ip", "count", "bytes"), this.ips,
+				(ip) -> new Object[] { ip.ip(), ip.count(), ip.bytes() });
+	}
+
+	static TopSources of(CaptureQuery query, SourceCounter counter, long nanos, long dropped) {
+		List<IpPackets> ips = new ArrayList<>(counter.counts().size());
+		long[] total = { 0 };
+		counter.counts().forEach((ip, count) -> {
+			ips.add(new IpPackets(ip, count[0], count[1]));
+			total[0] += count[0];
+		});
+		ips.sort(LARGEST_FIRST);
+		// milliseconds are what a person reads; the rest is noise
+		double seconds = Math.round(nanos / 1_000_000.0) / 1000.0;
+		return new TopSources(query.iface(), query.filter().port(), query.filter().expression(), counter.packets(),
+				seconds, dropped, total[0], ips.size(),
+				List.copyOf(ips.subList(0, Math.min(query.limit(), ips.size()))));
+	}
+
+	/**
+	 * An address and the packets counted for it.
+	 *
+	 * @param ip the address
+	 * @param count how many packets
+	 * @param bytes their length, IP headers included
+	 */
+	@Schema(requiredProperties = { "ip", "count", "bytes" })
+	public record IpPackets(IpAddress ip, long count, long bytes) implements TextTable.CountedLine {
+
+		/**
+		 * As the recipe's awk leaves tcpdump's line: {@code IP 10.0.0.1},
+		 * {@code IP6 ::1}.
+		 */
+		@Override
+		public String value() {
+			return (this.ip.ipv4() ? "IP " : "IP6 ") + this.ip;
+		}
+
+	}
+
+}
