@@ -92,15 +92,22 @@ def tcpdump(port, packets, recipe):
     return captured / took, dropped, captured, None
 
 
-def round_of(sender, port, packets, capture):
+SENT = []
+
+
+def round_of(sender, port, packets, capture, senders):
     receiver = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     receiver.bind(("127.0.0.1", port))  # a bound port: no ICMP port unreachable per datagram
-    sending = flood(sender, port, 8)
-    time.sleep(0.3)  # the sender at full rate before the capture starts
+    sending = [flood(sender, port, 6) for _ in range(senders)]
+    time.sleep(0.3)  # the senders at full rate before the capture starts
     try:
         return capture()
     finally:
-        sending.wait(timeout=30)
+        rate = 0
+        for s in sending:
+            out, _ = s.communicate(timeout=30)
+            rate += float(out.split()[-3])
+        SENT.append(rate)
         receiver.close()
 
 
@@ -108,6 +115,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--packets", type=int, default=100000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--senders", type=int, default=1, help="sender processes (each one core at most)")
     parser.add_argument("--jar", default=None)
     args = parser.parse_args()
     if os.geteuid() != 0:
@@ -121,17 +129,19 @@ def main():
     try:
         ours(port, 10)  # warm: the first capture loads its classes
         for run in range(args.runs):
-            results["netstatd"].append(round_of(sender, port, args.packets, lambda: ours(port, args.packets)))
+            results["netstatd"].append(round_of(sender, port, args.packets, lambda: ours(port, args.packets), args.senders))
             results["tcpdump -w /dev/null"].append(
-                round_of(sender, port, args.packets, lambda: tcpdump(port, args.packets, False)))
+                round_of(sender, port, args.packets, lambda: tcpdump(port, args.packets, False), args.senders))
             results["tcpdump recipe (text | awk | uniq -c)"].append(
-                round_of(sender, port, args.packets, lambda: tcpdump(port, args.packets, True)))
+                round_of(sender, port, args.packets, lambda: tcpdump(port, args.packets, True), args.senders))
             print("round %d: %s" % (run + 1, "; ".join("%s %.0f/s dropped %d" % (name, r[-1][0], r[-1][1])
                                                        for name, r in results.items())), flush=True)
     finally:
         service.terminate()
         service.wait(timeout=30)
     print()
+    print("senders: %d, sending %.0f datagrams a second (median over the rounds)"
+          % (args.senders, statistics.median(SENT)))
     print("| %d packets of a UDP flood on lo, %d rounds | captured per second | dropped | captured |"
           % (args.packets, args.runs))
     print("| --- | ---: | ---: | ---: |")
