@@ -193,8 +193,35 @@ class DeployTests {
 			}
 		}
 		assertThat(exposed).containsAll(queried);
+		assertThat(queried).contains("netstatd_tcp_remote_connections", "netstatd_tcp_port_connections");
 		assertThat(queried).contains("netstatd_tcp_connections", "netstatd_tcp_listen_overflows_total",
 				"netstatd_tcp_listen_queue_length", "netstatd_sockstat_time_wait", "netstatd_skipped_lines_total");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void recordingRulesUseWhatTheServiceExposes() throws IOException {
+		Map<String, Object> prometheus;
+		try (Reader reader = Files.newBufferedReader(DEPLOY.resolve("prometheus/prometheus.yml"))) {
+			prometheus = new Yaml().load(reader);
+		}
+		assertThat((List<String>) prometheus.get("rule_files")).containsExactly("rules.yml");
+		Map<String, Object> rules;
+		try (Reader reader = Files.newBufferedReader(DEPLOY.resolve("prometheus/rules.yml"))) {
+			rules = new Yaml().load(reader);
+		}
+		String scrape = RestAssured.given().port(this.port).get("/actuator/prometheus").asString();
+		Pattern metric = Pattern.compile("\\b(netstatd_[a-z_]+)\\b");
+		List<String> records = new java.util.ArrayList<>();
+		for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+				records.add((String) rule.get("record"));
+				Matcher matcher = metric.matcher((String) rule.get("expr"));
+				assertThat(matcher.find()).isTrue();
+				assertThat(scrape).contains("\n" + matcher.group(1) + "{");
+			}
+		}
+		assertThat(records).contains("port_remote:netstatd_tcp_remote_connections:sum");
 	}
 
 	/** The value at a dotted path; a key may itself hold dots (labels do). */

@@ -33,7 +33,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,21 +81,21 @@ public class HostMetrics implements MultiCollector {
 
 	private final SkippedLineCounter skippedLines;
 
-	private final int connectionPorts;
+	private final MetricsProperties bounds;
 
 	private final ClosedRecorder closed;
 
 	private final DestroyedSockets destroyed;
 
 	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
-			@Value("${netstatd.metrics.connection-ports:20}") int connectionPorts, ClosedRecorder closed,
-			DestroyedSockets destroyed, ObjectProvider<PrometheusRegistry> registry) {
+			MetricsProperties bounds, ClosedRecorder closed, DestroyedSockets destroyed,
+			ObjectProvider<PrometheusRegistry> registry) {
 		this.closed = closed;
 		this.destroyed = destroyed;
 		this.sockets = sockets;
 		this.counters = counters;
 		this.skippedLines = skippedLines;
-		this.connectionPorts = connectionPorts;
+		this.bounds = bounds;
 		registry.ifAvailable((prometheus) -> prometheus.register(this));
 	}
 
@@ -105,8 +104,8 @@ public class HostMetrics implements MultiCollector {
 		List<InetSocket> tcp = tcp();
 		Snapshot snapshot = new Snapshot(tcp, this.counters.sockets(), this.counters.protocols(),
 				this.skippedLines.totals(), this.closed.recording() ? this.closed.totalsByPort(listening(tcp)) : null,
-				this.destroyed.lost());
-		return format(snapshot, this.connectionPorts);
+				this.destroyed.lost(), Map.of());
+		return format(snapshot, this.bounds);
 	}
 
 	/**
@@ -115,7 +114,7 @@ public class HostMetrics implements MultiCollector {
 	 */
 	private List<InetSocket> tcp() {
 		SocketSelection tcp = SocketSelection.of(SelectionParams.TCP);
-		if (this.connectionPorts > 0) {
+		if (this.bounds.connectionPorts() > 0) {
 			try {
 				return this.sockets.read(tcp, NamespaceChoice.OWN, Set.of(SocketDetail.INFO)).rows();
 			}
@@ -136,15 +135,18 @@ public class HostMetrics implements MultiCollector {
 		return ports;
 	}
 
-	static MetricSnapshots format(Snapshot snapshot, int connectionPorts) {
+	static MetricSnapshots format(Snapshot snapshot, MetricsProperties bounds) {
 		List<MetricSnapshot> metrics = new ArrayList<>();
 		metrics.add(states(snapshot.tcp()));
 		metrics.add(acceptQueues(snapshot.tcp()));
-		if (connectionPorts > 0) {
-			metrics.addAll(PortConnections.of(snapshot.tcp(), connectionPorts));
+		if (bounds.ports() > 0) {
+			metrics.addAll(PortRemotes.of(snapshot.tcp(), bounds, snapshot.owners()));
+		}
+		if (bounds.connectionPorts() > 0) {
+			metrics.addAll(PortConnections.of(snapshot.tcp(), bounds.connectionPorts()));
 		}
 		if (snapshot.closedByPort() != null) {
-			metrics.addAll(PortConnections.closed(snapshot.tcp(), snapshot.closedByPort(), connectionPorts));
+			metrics.addAll(PortConnections.closed(snapshot.tcp(), snapshot.closedByPort(), bounds.connectionPorts()));
 			metrics.add(CounterSnapshot.builder()
 				.name("netstatd_socket_destroy_notices_lost")
 				.help("Times the kernel could not deliver destroy notices (ENOBUFS): closes were missed")
@@ -268,12 +270,13 @@ public class HostMetrics implements MultiCollector {
 	 * @param closedByPort closes, bytes sent and received by local port; null where no
 	 * destroy notices are recorded
 	 * @param noticesLost times the kernel dropped destroy notices
+	 * @param owners the pod (or container) holding each listening port, where known
 	 */
 	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines,
-			Map<Integer, long[]> closedByPort, long noticesLost) {
+			Map<Integer, long[]> closedByPort, long noticesLost, Map<Integer, String> owners) {
 
 		Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
-			this(tcp, sockstat, protocols, skippedLines, null, 0);
+			this(tcp, sockstat, protocols, skippedLines, null, 0, Map.of());
 		}
 
 	}

@@ -112,7 +112,9 @@ class HostMetricsTests {
 	private static String render(HostMetrics.Snapshot snapshot, int connectionPorts) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrometheusTextFormatWriter.create()
-			.write(out, HostMetrics.format(snapshot, connectionPorts), EscapingScheme.ALLOW_UTF8);
+			.write(out, HostMetrics.format(snapshot,
+					new MetricsProperties(connectionPorts, 20, java.util.List.of(), 10, java.util.List.of(32, 128))),
+					EscapingScheme.ALLOW_UTF8);
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
