@@ -88,8 +88,13 @@ class DeployTests {
 		}
 		assertThat(get(security, "capabilities.drop")).isEqualTo(compose.get("cap_drop"));
 		assertThat(get(security, "capabilities.add")).isEqualTo(compose.get("cap_add"));
-		assertThat((List<Map<String, Object>>) container.get("volumeMounts"))
-			.containsExactly(Map.of("name", "tmp", "mountPath", "/tmp"));
+		// a tmpfs, and what names pods (the kubelet's log directories, the node's cgroup
+		// tree), read-only
+		assertThat((List<Map<String, Object>>) container.get("volumeMounts")).containsExactly(
+				Map.of("name", "tmp", "mountPath", "/tmp"),
+				Map.of("name", "pod-logs", "mountPath", "/var/log/pods", "readOnly", true),
+				Map.of("name", "container-logs", "mountPath", "/var/log/containers", "readOnly", true),
+				Map.of("name", "cgroup", "mountPath", "/host/sys/fs/cgroup", "readOnly", true));
 		assertThat(get(container, "resources.limits")).isInstanceOf(Map.class);
 		assertThat(((Map<String, Object>) get(container, "resources.limits")).keySet()).contains("memory", "cpu");
 	}
@@ -128,6 +133,10 @@ class DeployTests {
 		assertThat(binder.bind("server.address", String.class).get()).isEqualTo("$(NODE_IP)");
 		assertThat(binder.bind("server.port", Integer.class).get()).isEqualTo(9808);
 		assertThat(binder.bind("netstatd.procfs.root", Path.class).get()).isEqualTo(Path.of("/proc"));
+		assertThat(binder.bind("netstatd.pods.log-root", Path.class).get()).isEqualTo(Path.of("/var/log/pods"));
+		assertThat(binder.bind("netstatd.pods.container-log-root", Path.class).get())
+			.isEqualTo(Path.of("/var/log/containers"));
+		assertThat(binder.bind("netstatd.cgroup.root", Path.class).get()).isEqualTo(Path.of("/host/sys/fs/cgroup"));
 		SecurityProperties security = binder.bind("netstatd.security", SecurityProperties.class).get();
 		// the sample Secret holds what its comment says: the hash of "change-me"
 		String changeMe = HexFormat.of()

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.netstatd.containers.Container;
 import io.netstatd.names.SocketNames;
 import io.netstatd.process.SocketProcess;
 import io.netstatd.socket.InetSocket;
@@ -23,11 +24,14 @@ import io.netstatd.socket.InetSocket;
  * @param cgroup the path of the cgroup v2 the socket was made in, below the cgroup2 root
  * ({@code ss -e}'s {@code cgroup:}); absent for rows read from procfs, or when no cgroup
  * has the socket's id any more
+ * @param container the container (and pod) the socket was made in, from its cgroup, or
+ * else the container of the process holding it (with {@code processes=true}); absent for
+ * a host socket or where neither is known
  */
 public record ListedSocket(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonInclude.Include.NON_NULL) String user,
 		@JsonUnwrapped SocketNames names, @JsonInclude(JsonInclude.Include.NON_NULL) List<SocketProcess> processes,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Long netns,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String cgroup) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long netns, @JsonInclude(JsonInclude.Include.NON_NULL) String cgroup,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Container container) {
 
 	/**
 	 * A socket with nothing added but the namespace it was read from, when tagged: what a
@@ -36,7 +40,7 @@ public record ListedSocket(@JsonUnwrapped InetSocket socket, @JsonInclude(JsonIn
 	 * @return the row
 	 */
 	static ListedSocket of(InetSocket socket) {
-		return new ListedSocket(socket, null, null, null, (socket.netns() != 0) ? socket.netns() : null, null);
+		return new ListedSocket(socket, null, null, null, (socket.netns() != 0) ? socket.netns() : null, null, null);
 	}
 
 }

@@ -24,10 +24,34 @@ import io.netstatd.socket.SocketSelection;
  * by a {@code tcp_info} field)
  * @param pids only sockets these processes hold; empty for any
  * @param programs only sockets processes of these names hold; empty for any
+ * @param pods only sockets of these pods ({@code namespace/name}); empty for any
+ * @param podNamespaces only sockets of pods in these namespaces; empty for any
  */
 record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice netns, Comparator<InetSocket> order,
 		Integer limit, boolean processes, boolean resolve, Set<SocketDetail> details, Set<Integer> pids,
-		Set<String> programs) implements Costly {
+		Set<String> programs, Set<String> pods, Set<String> podNamespaces) implements Costly {
+
+	/**
+	 * Whether rows are selected by their pod.
+	 * @return whether {@code pod} or {@code podNamespace} was given
+	 */
+	boolean selectsByPod() {
+		return !this.pods.isEmpty() || !this.podNamespaces.isEmpty();
+	}
+
+	/**
+	 * Whether a row of this container is selected.
+	 * @param container the row's container, or null
+	 * @return whether it is
+	 */
+	boolean selects(io.netstatd.containers.Container container) {
+		if (!selectsByPod()) {
+			return true;
+		}
+		return container != null && container.pod() != null
+				&& (this.pods.isEmpty() || this.pods.contains(container.pod()))
+				&& (this.podNamespaces.isEmpty() || this.podNamespaces.contains(container.podNamespace()));
+	}
 
 	/**
 	 * Whether every process's descriptors are walked: for owners, or to select by them.

@@ -86,6 +86,17 @@ final class SocketListSpecs {
 			"only sockets held by processes of these names, exactly as the processes field shows them, "
 					+ "comma-separated (walks every process, as processes=true)");
 
+	static final Param<Set<String>> POD = Param.of("pod",
+			ParamTypes.set((item) -> item.matches("[a-z0-9][-a-z0-9]*/[a-z0-9][-.a-z0-9]*") ? List.of(item) : null,
+					"pods as namespace/name, comma-separated", ParamSchema.string(null)),
+			"only sockets of these pods, namespace/name, comma-separated: by the socket's cgroup (sock_diag), and "
+					+ "with processes=true by its owners' cgroups");
+
+	static final Param<Set<String>> POD_NAMESPACE = Param.of("podNamespace",
+			ParamTypes.set((item) -> item.matches("[a-z0-9][-a-z0-9]*") ? List.of(item) : null,
+					"Kubernetes namespaces, comma-separated", ParamSchema.string(null)),
+			"only sockets of pods in these Kubernetes namespaces, comma-separated");
+
 	private static final List<Param<?>> SELECTION = List.of(SelectionParams.FAMILY, SelectionParams.STATE,
 			SelectionParams.PORT, SelectionParams.LOCAL_PORT, SelectionParams.REMOTE_PORT,
 			SelectionParams.LOCAL_ADDRESS, SelectionParams.REMOTE_ADDRESS, NamespaceChoice.PARAM);
@@ -94,8 +105,8 @@ final class SocketListSpecs {
 	}
 
 	private static List<Param<?>> list(Param<Boolean> processes) {
-		return QuerySpec.join(List.of(PROTOCOL), QuerySpec.join(SELECTION,
-				List.of(SORT, LIMIT, processes, RESOLVE, INFO, MEMORY, PID, PROGRAM, Format.PARAM)));
+		return QuerySpec.join(List.of(PROTOCOL), QuerySpec.join(SELECTION, List.of(SORT, LIMIT, processes, RESOLVE,
+				INFO, MEMORY, PID, PROGRAM, POD, POD_NAMESPACE, Format.PARAM)));
 	}
 
 	private static SocketListQuery listQuery(Arguments arguments, boolean listening) {
@@ -119,7 +130,8 @@ final class SocketListSpecs {
 		}
 		return new SocketListQuery(listening ? selection.listening() : selection, unix, netns,
 				SocketOrder.of(List.copyOf(arguments.get(SORT))), arguments.get(LIMIT), arguments.get(PROCESSES),
-				arguments.get(RESOLVE), details, arguments.get(PID), arguments.get(PROGRAM));
+				arguments.get(RESOLVE), details, arguments.get(PID), arguments.get(PROGRAM), arguments.get(POD),
+				arguments.get(POD_NAMESPACE));
 	}
 
 	/** info=true, or a sort by a tcp_info field; memory=true. */

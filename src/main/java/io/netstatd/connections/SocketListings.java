@@ -1,8 +1,10 @@
 package io.netstatd.connections;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.netstatd.cgroups.CgroupPaths;
+import io.netstatd.containers.Container;
+import io.netstatd.containers.Containers;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.LimitsProperties;
@@ -50,6 +54,8 @@ public class SocketListings {
 
 	private final CgroupPaths cgroups;
 
+	private final Containers containers;
+
 	/**
 	 * Where owner walks run beside the socket read: as many threads as expensive requests
 	 * may run at once, no more (a pool per request, or the JDK's fallback of a new thread
@@ -58,13 +64,14 @@ public class SocketListings {
 	private final ThreadPoolExecutor ownerWalks;
 
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services, CgroupPaths cgroups, LimitsProperties limits) {
+			ServiceNames services, CgroupPaths cgroups, Containers containers, LimitsProperties limits) {
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
 		this.hosts = hosts;
 		this.services = services;
 		this.cgroups = cgroups;
+		this.containers = containers;
 		int walks = Math.max(1, limits.expensiveRequests());
 		this.ownerWalks = new ThreadPoolExecutor(walks, walks, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(runnable) -> {
@@ -97,13 +104,17 @@ public class SocketListings {
 		deadline.check("reading the sockets");
 		ProcessScan scan = join(owners);
 		List<InetSocket> matching = ownedAsAsked(read.rows(), query, scan);
+		ContainerCache containers = new ContainerCache(scan);
+		if (query.selectsByPod()) {
+			matching = matching.stream().filter((socket) -> query.selects(containers.of(socket))).toList();
+		}
 		if (query.order() != null) {
 			matching = matching.stream().sorted(query.order()).toList();
 		}
 		List<InetSocket> listed = (query.limit() != null && query.limit() < matching.size())
 				? matching.subList(0, query.limit()) : matching;
 		HostNames hostNames = query.resolve() ? this.hosts.resolve(addresses(listed), deadline) : null;
-		List<ListedSocket> rows = rows(listed, query, scan, hostNames);
+		List<ListedSocket> rows = rows(listed, query, scan, hostNames, containers);
 		int unixCount = (unixListed != null) ? unixListed.size() : 0;
 		Resolution resolution = (hostNames != null)
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
@@ -132,7 +143,7 @@ public class SocketListings {
 	}
 
 	private List<ListedSocket> rows(List<InetSocket> listed, SocketListQuery query, ProcessScan scan,
-			HostNames hostNames) {
+			HostNames hostNames, ContainerCache containers) {
 		// the passwd and services files are looked at once per list, not once per row
 		Map<Long, String> userNames = this.users.names();
 		ServiceNames.Snapshot serviceNames = (hostNames != null) ? this.services.current() : null;
@@ -140,7 +151,8 @@ public class SocketListings {
 		for (InetSocket socket : listed) {
 			rows.add(new ListedSocket(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
 					(scan != null) ? scan.owners(socket.inode()) : null,
-					(query.netns().all() && socket.netns() != 0) ? socket.netns() : null, cgroup(socket)));
+					(query.netns().all() && socket.netns() != 0) ? socket.netns() : null, cgroup(socket),
+					containers.of(socket)));
 		}
 		return rows;
 	}
@@ -179,6 +191,45 @@ public class SocketListings {
 		return new SocketNames(hostNames.name(socket.localAddress()),
 				services.name(socket.localPort(), socket.protocol()), hostNames.name(socket.remoteAddress()),
 				services.name(socket.remotePort(), socket.protocol()));
+	}
+
+	/**
+	 * The containers of one list's rows, each cgroup and process looked up once: from the
+	 * socket's cgroup (sock_diag), else its first owner's (when owners were walked).
+	 */
+	private final class ContainerCache {
+
+		private final ProcessScan scan;
+
+		private final Map<String, Optional<Container>> byCgroup = new HashMap<>();
+
+		private final Map<Integer, Optional<Container>> byProcess = new HashMap<>();
+
+		ContainerCache(ProcessScan scan) {
+			this.scan = scan;
+		}
+
+		Container of(InetSocket socket) {
+			String path = cgroup(socket);
+			if (path != null) {
+				Optional<Container> found = this.byCgroup.computeIfAbsent(path,
+						(p) -> Optional.ofNullable(SocketListings.this.containers.ofCgroup(p)));
+				if (found.isPresent()) {
+					return found.get();
+				}
+			}
+			if (this.scan != null) {
+				List<SocketProcess> owners = this.scan.owners(socket.inode());
+				if (!owners.isEmpty()) {
+					return this.byProcess
+						.computeIfAbsent(owners.get(0).pid(),
+								(pid) -> Optional.ofNullable(SocketListings.this.containers.ofProcess(pid)))
+						.orElse(null);
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.netstatd.cgroups.CgroupPaths;
 import io.netstatd.closed.ClosedRecorder;
+import io.netstatd.containers.Container;
+import io.netstatd.containers.Containers;
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.netns.NamespaceChoice;
@@ -87,9 +90,15 @@ public class HostMetrics implements MultiCollector {
 
 	private final DestroyedSockets destroyed;
 
+	private final CgroupPaths cgroups;
+
+	private final Containers containers;
+
 	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
-			MetricsProperties bounds, ClosedRecorder closed, DestroyedSockets destroyed,
-			ObjectProvider<PrometheusRegistry> registry) {
+			MetricsProperties bounds, ClosedRecorder closed, DestroyedSockets destroyed, CgroupPaths cgroups,
+			Containers containers, ObjectProvider<PrometheusRegistry> registry) {
+		this.cgroups = cgroups;
+		this.containers = containers;
 		this.closed = closed;
 		this.destroyed = destroyed;
 		this.sockets = sockets;
@@ -104,7 +113,7 @@ public class HostMetrics implements MultiCollector {
 		List<InetSocket> tcp = tcp();
 		Snapshot snapshot = new Snapshot(tcp, this.counters.sockets(), this.counters.protocols(),
 				this.skippedLines.totals(), this.closed.recording() ? this.closed.totalsByPort(listening(tcp)) : null,
-				this.destroyed.lost(), Map.of());
+				this.destroyed.lost(), owners(tcp));
 		return format(snapshot, this.bounds);
 	}
 
@@ -123,6 +132,28 @@ public class HostMetrics implements MultiCollector {
 			}
 		}
 		return this.sockets.read(tcp, NamespaceChoice.OWN).rows();
+	}
+
+	/**
+	 * The pod holding each listening port, from the listener's cgroup (sock_diag), for
+	 * the top-K series' {@code pod} label.
+	 */
+	private Map<Integer, String> owners(List<InetSocket> tcp) {
+		Map<Integer, String> owners = new java.util.HashMap<>();
+		Map<Long, String> byCgroup = new java.util.HashMap<>();
+		for (InetSocket socket : tcp) {
+			Long id = (socket.details() != null) ? socket.details().cgroupId() : null;
+			if (socket.state() == SocketState.LISTEN && id != null) {
+				String pod = byCgroup.computeIfAbsent(id, (cgroup) -> {
+					Container container = this.containers.ofCgroup(this.cgroups.path(cgroup));
+					return (container != null && container.pod() != null) ? container.pod() : "";
+				});
+				if (!pod.isEmpty()) {
+					owners.put(socket.localPort(), pod);
+				}
+			}
+		}
+		return owners;
 	}
 
 	private static Set<Integer> listening(List<InetSocket> tcp) {

@@ -24,20 +24,21 @@ public record NamespaceList(List<Namespace> namespaces, int unreadableProcesses,
 	/** A row per namespace, as {@code lsns -t net} lays them out, with the sockets. */
 	@Override
 	public String plain() {
-		TextTable table = new TextTable("NETNS", "OWN", "NPROCS", "TCP", "TCP6", "UDP", "UDP6", "PIDS");
+		TextTable table = new TextTable("NETNS", "OWN", "NPROCS", "TCP", "TCP6", "UDP", "UDP6", "PODS", "PIDS");
 		for (Namespace n : this.namespaces) {
 			table.add(n.inode(), n.own() ? "yes" : "no", n.processes(), n.sockets().get("tcp"), n.sockets().get("tcp6"),
-					n.sockets().get("udp"), n.sockets().get("udp6"), pids(n.pids()));
+					n.sockets().get("udp"), n.sockets().get("udp6"),
+					n.pods().isEmpty() ? "-" : String.join(",", n.pods()), pids(n.pids()));
 		}
 		return table.aligned();
 	}
 
 	@Override
 	public TextTable csv() {
-		TextTable table = new TextTable("inode", "own", "processes", "tcp", "tcp6", "udp", "udp6", "pids");
+		TextTable table = new TextTable("inode", "own", "processes", "tcp", "tcp6", "udp", "udp6", "pods", "pids");
 		for (Namespace n : this.namespaces) {
 			table.add(n.inode(), n.own(), n.processes(), n.sockets().get("tcp"), n.sockets().get("tcp6"),
-					n.sockets().get("udp"), n.sockets().get("udp6"), pids(n.pids()));
+					n.sockets().get("udp"), n.sockets().get("udp6"), String.join(",", n.pods()), pids(n.pids()));
 		}
 		return table;
 	}
@@ -56,9 +57,13 @@ public record NamespaceList(List<Namespace> namespaces, int unreadableProcesses,
 	 * @param pids the first 100 of them, ascending: any one is a {@code netns} value for
 	 * it
 	 * @param sockets its TCP and UDP sockets, by protocol
+	 * @param pods the pods whose processes are in it, {@code namespace/name} (a pod's
+	 * containers share one network namespace), from their cgroups and the kubelet's pod
+	 * log directories
 	 */
-	@Schema(requiredProperties = { "inode", "own", "processes", "pids", "sockets" })
-	public record Namespace(long inode, boolean own, int processes, List<Integer> pids, Map<String, Long> sockets) {
+	@Schema(requiredProperties = { "inode", "own", "processes", "pids", "sockets", "pods" })
+	public record Namespace(long inode, boolean own, int processes, List<Integer> pids, Map<String, Long> sockets,
+			List<String> pods) {
 
 	}
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.netstatd.containers.Container;
+import io.netstatd.containers.Containers;
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.query.Costly;
@@ -34,9 +36,12 @@ class NamespacesController {
 
 	private final SocketService sockets;
 
-	NamespacesController(NamespaceScanner namespaces, SocketService sockets) {
+	private final Containers containers;
+
+	NamespacesController(NamespaceScanner namespaces, SocketService sockets, Containers containers) {
 		this.namespaces = namespaces;
 		this.sockets = sockets;
+		this.containers = containers;
 	}
 
 	@GetMapping("/namespaces")
@@ -54,18 +59,32 @@ class NamespacesController {
 		List<NamespaceList.Namespace> namespaces = new ArrayList<>();
 		if (!scan.pids().containsKey(own)) {
 			// a procfs root without this process in it (a captured tree): its own tables
-			namespaces.add(namespace(own, true, List.of(), counts.getOrDefault(Math.max(own, 0), zeros())));
+			namespaces.add(namespace(own, true, List.of(), counts.getOrDefault(Math.max(own, 0), zeros()), List.of()));
 		}
 		scan.pids()
 			.forEach((inode, pids) -> namespaces
-				.add(namespace(inode, inode == own, pids, counts.getOrDefault(inode, zeros()))));
+				.add(namespace(inode, inode == own, pids, counts.getOrDefault(inode, zeros()), pods(pids))));
 		return new NamespaceList(namespaces, scan.unreadable(), all.skipped());
 	}
 
 	private static NamespaceList.Namespace namespace(long inode, boolean own, List<Integer> pids,
-			Map<String, Long> sockets) {
+			Map<String, Long> sockets, List<String> pods) {
 		return new NamespaceList.Namespace(inode, own, pids.size(), pids.subList(0, Math.min(LISTED_PIDS, pids.size())),
-				sockets);
+				sockets, pods);
+	}
+
+	/**
+	 * The pods (namespace/name) whose processes are in a namespace: a pod's share one.
+	 */
+	private List<String> pods(List<Integer> pids) {
+		java.util.TreeSet<String> pods = new java.util.TreeSet<>();
+		for (int pid : pids) {
+			Container container = this.containers.ofProcess(pid);
+			if (container != null && container.pod() != null) {
+				pods.add(container.pod());
+			}
+		}
+		return List.copyOf(pods);
 	}
 
 	private static Map<String, Long> zeros() {

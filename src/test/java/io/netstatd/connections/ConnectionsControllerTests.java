@@ -110,7 +110,7 @@ class ConnectionsControllerTests {
 			.filter((s) -> s.localPort() == 18080)
 			.toList();
 		given(this.listings.list(any(), any())).willReturn(
-				listing(rows.stream().map((s) -> new ListedSocket(s, "root", null, null, null, null)).toList()));
+				listing(rows.stream().map((s) -> new ListedSocket(s, "root", null, null, null, null, null)).toList()));
 
 		assertThat(this.mvc.get().uri("/connections")).hasStatus(200)
 			.hasContentType(MediaType.APPLICATION_JSON)
@@ -137,8 +137,8 @@ class ConnectionsControllerTests {
 	@Test
 	void addsANamespaceColumnWhenRowsComeFromSeveral() {
 		InetSocket socket = GoldenTree.sockets(Protocol.TCP).get(1);
-		given(this.listings.list(any(), any())).willReturn(listing(
-				List.of(new ListedSocket(socket.inNamespace(4026531840L), "root", null, null, 4026531840L, null))));
+		given(this.listings.list(any(), any())).willReturn(listing(List
+			.of(new ListedSocket(socket.inNamespace(4026531840L), "root", null, null, 4026531840L, null, null))));
 
 		assertThat(this.mvc.get().uri("/connections?netns=all&format=table")).hasStatus(200)
 			.bodyText()

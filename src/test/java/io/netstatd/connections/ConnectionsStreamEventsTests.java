@@ -29,8 +29,8 @@ class ConnectionsStreamEventsTests {
 		assertThat(text(events.get(0))).startsWith("event:opened\ndata:");
 		assertThat(events.get(0).build())
 			.anySatisfy((part) -> assertThat(part.getData()).isEqualTo(new StreamedSocket("opened",
-					new ListedSocket(changes(1).get(0).socket().socket(), null, null, null, null, null), "snapshot",
-					null)));
+					new ListedSocket(changes(1).get(0).socket().socket(), null, null, null, null, null, null),
+					"snapshot", null)));
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.netstatd.GoldenTree;
+import io.netstatd.containers.Container;
+import io.netstatd.containers.Containers;
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.Skipped;
@@ -36,6 +38,8 @@ class NamespacesControllerTests {
 
 	private static final long POD = 4026532177L;
 
+	private static final String UID = "0b8ffb2a-1d4f-4d4c-9b0b-2c3b8f9d0e11";
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -44,6 +48,9 @@ class NamespacesControllerTests {
 
 	@MockitoBean
 	SocketService sockets;
+
+	@MockitoBean
+	Containers containers;
 
 	@BeforeEach
 	void twoNamespaces() {
@@ -56,6 +63,9 @@ class NamespacesControllerTests {
 			.forEach((socket) -> rows.add(socket.inNamespace(OWN)));
 		rows.add(GoldenTree.sockets(Protocol.TCP).get(0).inNamespace(POD));
 		given(this.sockets.all(any(), eq(scan))).willReturn(new Parsed<>(rows, Skipped.NONE));
+		// the pod's two processes: its sandbox's and its container's
+		given(this.containers.ofProcess(986)).willReturn(new Container("a".repeat(64), null, UID, "web-1", "shop"));
+		given(this.containers.ofProcess(988)).willReturn(new Container("b".repeat(64), "web", UID, "web-1", "shop"));
 	}
 
 	@Test
@@ -69,15 +79,17 @@ class NamespacesControllerTests {
 				.isEqualTo(Map.of("tcp", 1, "tcp6", 0, "udp", 0, "udp6", 0));
 			json.assertThat().extractingPath("$.namespaces[1].pids").isEqualTo(List.of(986, 988));
 			json.assertThat().extractingPath("$.unreadableProcesses").isEqualTo(1);
+			json.assertThat().extractingPath("$.namespaces[0].pods").isEqualTo(List.of());
+			json.assertThat().extractingPath("$.namespaces[1].pods").isEqualTo(List.of("shop/web-1"));
 		});
 	}
 
 	@Test
 	void printsARowPerNamespace() {
 		assertThat(this.mvc.get().uri("/namespaces?format=table")).hasStatus(200).hasBodyTextEqualTo("""
-				NETNS      OWN NPROCS TCP TCP6 UDP UDP6 PIDS
-				4026531840 yes 3      14  8    2   1    1,2,3
-				4026532177 no  2      1   0    0   0    986,988
+				NETNS      OWN NPROCS TCP TCP6 UDP UDP6 PODS       PIDS
+				4026531840 yes 3      14  8    2   1    -          1,2,3
+				4026532177 no  2      1   0    0   0    shop/web-1 986,988
 				""");
 	}
 
