@@ -59,8 +59,8 @@ class ProblemResponsesTests {
 					/connections?program=nginx, | program | Invalid value '' for parameter 'program': expected process names, comma-separated.
 					/connections?netns=self | netns | Invalid value 'self' for parameter 'netns': expected a process id (the network namespace that process lives in), or all.
 					/stats/protocols?netns=all | netns | The kernel's counters are asked one network namespace at a time: netns=all is for socket lists and state counts; /namespaces lists the namespaces and a process in each.
-					/connections?prot=tcp | prot | Unknown parameter 'prot': /connections accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
-					/listening?sate=LISTEN | sate | Unknown parameter 'sate': /listening accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
+					/connections?prot=tcp | prot | Unknown parameter 'prot': /connections accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, pod, podNamespace, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
+					/listening?sate=LISTEN | sate | Unknown parameter 'sate': /listening accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, pod, podNamespace, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.
 					/stats/top-ips?port=80&limt=5 | limt | Unknown parameter 'limt': /stats/top-ips accepts format, limit, localAddress, netns, port, remoteAddress.
 					/interfaces?family=inet | family | Unknown parameter 'family': /interfaces accepts format.
 					""")
