@@ -2,9 +2,11 @@ package io.netstatd.connections;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,6 +24,7 @@ import io.netstatd.names.HostNames;
 import io.netstatd.names.Resolution;
 import io.netstatd.names.ServiceNames;
 import io.netstatd.names.SocketNames;
+import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.process.ProcessScan;
 import io.netstatd.process.ProcessScanner;
 import io.netstatd.process.SocketProcess;
@@ -56,6 +59,8 @@ public class SocketListings {
 
 	private final Containers containers;
 
+	private final NamespaceScanner namespaces;
+
 	/**
 	 * Where owner walks run beside the socket read: as many threads as expensive requests
 	 * may run at once, no more (a pool per request, or the JDK's fallback of a new thread
@@ -64,7 +69,9 @@ public class SocketListings {
 	private final ThreadPoolExecutor ownerWalks;
 
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
-			ServiceNames services, CgroupPaths cgroups, Containers containers, LimitsProperties limits) {
+			ServiceNames services, CgroupPaths cgroups, Containers containers, NamespaceScanner namespaces,
+			LimitsProperties limits) {
+		this.namespaces = namespaces;
 		this.sockets = sockets;
 		this.processes = processes;
 		this.users = users;
@@ -104,7 +111,7 @@ public class SocketListings {
 		deadline.check("reading the sockets");
 		ProcessScan scan = join(owners);
 		List<InetSocket> matching = ownedAsAsked(read.rows(), query, scan);
-		ContainerCache containers = new ContainerCache(scan);
+		ContainerCache containers = new ContainerCache(scan, query.netns().all());
 		if (query.selectsByPod()) {
 			matching = matching.stream().filter((socket) -> query.selects(containers.of(socket))).toList();
 		}
@@ -205,8 +212,13 @@ public class SocketListings {
 
 		private final Map<Integer, Optional<Container>> byProcess = new HashMap<>();
 
-		ContainerCache(ProcessScan scan) {
+		private final boolean everyNamespace;
+
+		private Map<Long, Optional<Container>> byNamespace;
+
+		ContainerCache(ProcessScan scan, boolean everyNamespace) {
 			this.scan = scan;
+			this.everyNamespace = everyNamespace;
 		}
 
 		Container of(InetSocket socket) {
@@ -227,7 +239,39 @@ public class SocketListings {
 						.orElse(null);
 				}
 			}
+			if (this.everyNamespace && socket.netns() != 0) {
+				return pod(socket.netns());
+			}
 			return null;
+		}
+
+		/**
+		 * The pod of a network namespace, when its processes are one pod's (a pod's
+		 * containers share one): what a row of another namespace read without owners
+		 * carries, without a container id.
+		 */
+		private Container pod(long netns) {
+			if (this.byNamespace == null) {
+				this.byNamespace = new HashMap<>();
+				SocketListings.this.namespaces.scan().pids().forEach((inode, pids) -> {
+					Set<String> uids = new HashSet<>();
+					Container any = null;
+					for (int pid : pids) {
+						Container container = this.byProcess
+							.computeIfAbsent(pid,
+									(p) -> Optional.ofNullable(SocketListings.this.containers.ofProcess(p)))
+							.orElse(null);
+						uids.add((container != null) ? container.podUid() : null);
+						any = (container != null) ? container : any;
+					}
+					this.byNamespace.put(inode,
+							(uids.size() == 1 && any != null && any.podUid() != null)
+									? Optional
+										.of(new Container(null, null, any.podUid(), any.podName(), any.podNamespace()))
+									: Optional.empty());
+				});
+			}
+			return this.byNamespace.getOrDefault(netns, Optional.empty()).orElse(null);
 		}
 
 	}

@@ -1,19 +1,19 @@
 package io.netstatd.containers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The container behind a socket or a process, and its pod where it is in one.
  *
- * @param id the container's id (64 hex digits), from its cgroup path
+ * @param id the container's id (64 hex digits), from its cgroup path; absent when only
+ * the pod is known (a row of another namespace read without owners: the namespace's
+ * processes are all one pod's)
  * @param name the container's name in its pod, from the kubelet's log files; absent when
  * unknown
  * @param podUid the pod's uid, from the cgroup path; absent outside Kubernetes
  * @param podName the pod's name, from the kubelet's pod log directory
  * @param podNamespace the pod's namespace, from the same directory
  */
-@Schema(requiredProperties = { "id" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Container(String id, String name, String podUid, String podName, String podNamespace) {
 

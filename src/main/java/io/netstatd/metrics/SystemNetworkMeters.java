@@ -70,7 +70,8 @@ final class SystemNetworkMeters implements MeterBinder {
 			.baseUnit("{connection}")
 			.tags("network.transport", "udp")
 			.register(registry);
-		current();
+		// nothing is read here: a service whose procfs cannot be read still starts (and
+		// says so with 503s); the interfaces get their meters at the first read
 	}
 
 	/** OpenTelemetry's words for the states: {@code fin_wait_1}, {@code syn_recv}, ... */
@@ -82,13 +83,25 @@ final class SystemNetworkMeters implements MeterBinder {
 		};
 	}
 
-	/** The snapshot of the last few seconds, or a new one; new interfaces get meters. */
+	/**
+	 * The snapshot of the last few seconds, or a new one; new interfaces get meters. A
+	 * read that fails leaves the last one (or zeros): a push never fails for procfs.
+	 */
 	private Snapshot current() {
 		Snapshot last = this.snapshot;
 		long now = System.nanoTime();
 		if (last != null && now - last.takenAt() < FRESH_NANOS) {
 			return last;
 		}
+		try {
+			return read(now);
+		}
+		catch (RuntimeException ex) {
+			return (last != null) ? last : new Snapshot(now, StateCounts.byState(List.of()), 0, Map.of());
+		}
+	}
+
+	private Snapshot read(long now) {
 		List<InetSocket> all = this.sockets.read(SocketSelection.of(Protocol.TCP_AND_UDP), NamespaceChoice.OWN).rows();
 		List<InetSocket> tcp = all.stream().filter((socket) -> socket.protocol().tcp()).toList();
 		long udp = all.size() - tcp.size();

@@ -66,30 +66,12 @@ class PodsLiveTests {
 
 	@Test
 	void findsThePodOnItsSocket() throws Exception {
-		Path unified = cgroup2Root();
-		assumeTrue(unified != null && Files.isWritable(unified), "no writable cgroup v2 tree here");
-		assumeTrue(Tools.installed("python3"), "python3 is not installed");
-		String systemdUid = UID.replace('-', '_');
-		List<Path> groups = new ArrayList<>();
-		Path group = unified;
-		for (String element : List.of("kubepods.slice", "kubepods-besteffort.slice",
-				"kubepods-besteffort-pod" + systemdUid + ".slice", "cri-containerd-" + ID + ".scope")) {
-			group = group.resolve(element);
-			if (!Files.isDirectory(group)) {
-				Files.createDirectory(group);
-				groups.add(group);
-			}
-		}
+		List<Path> groups = podCgroup();
+		Path group = groups.get(groups.size() - 1);
 		Process child = null;
 		try {
-			child = new ProcessBuilder("python3", "-c",
-					"import os,socket,sys; open('" + group + "/cgroup.procs','w').write(str(os.getpid())); "
-							+ "s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(1); "
-							+ "print(s.getsockname()[1], flush=True); sys.stdin.read()")
-				.start();
-			int childPort = Integer.parseInt(
-					new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine()
-						.strip());
+			child = new ProcessBuilder("python3", "-c", listener(group)).start();
+			int childPort = port(child);
 
 			JsonPath row = get("/listening?processes=false&port=" + childPort);
 			assertThat(row.getMap("connections[0].container")).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("id",
@@ -110,14 +92,84 @@ class PodsLiveTests {
 					+ "\",remote=\"other\"} 0.0");
 		}
 		finally {
-			if (child != null) {
-				child.destroy();
-				child.waitFor(10, TimeUnit.SECONDS);
-			}
-			Collections.reverse(groups);
-			for (Path made : groups) {
-				Files.deleteIfExists(made);
-			}
+			stop(child, groups);
+		}
+	}
+
+	@Test
+	void namesThePodOfAnotherNamespacesRowsWithoutOwners() throws Exception {
+		assumeTrue(Tools.installed("unshare") && Tools.installed("ip"), "unshare or ip is not installed");
+		List<Path> groups = podCgroup();
+		Path group = groups.get(groups.size() - 1);
+		Process child = null;
+		try {
+			// the pod's own network namespace, as a pod has: its rows come from
+			// /proc/<pid>/net, without cgroups, and are named by the namespace's
+			// processes
+			child = new ProcessBuilder("unshare", "--net", "sh", "-c", "ip link set lo up && exec python3 -c \"$0\"",
+					listener(group))
+				.start();
+			int childPort = port(child);
+			long own = get("/namespaces").getLong("namespaces.find { it.own }.inode");
+			JsonPath rows = get("/listening?netns=all&processes=false&port=" + childPort);
+			List<java.util.Map<String, Object>> theirs = rows.<java.util.Map<String, Object>>getList("connections")
+				.stream()
+				.filter((row) -> ((Number) row.get("netns")).longValue() != own)
+				.toList();
+			assertThat(theirs).hasSize(1);
+			assertThat(theirs.get(0).get("container"))
+				.isEqualTo(java.util.Map.of("podUid", UID, "podName", "shop-7d4f9", "podNamespace", "shop"));
+		}
+		finally {
+			stop(child, groups);
+		}
+	}
+
+	/**
+	 * A listener that joins the cgroup before it makes its socket, and prints its port.
+	 */
+	private static String listener(Path group) {
+		return "import os,socket,sys; open('" + group + "/cgroup.procs','w').write(str(os.getpid())); "
+				+ "s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(1); "
+				+ "print(s.getsockname()[1], flush=True); sys.stdin.read()";
+	}
+
+	private static int port(Process child) throws IOException {
+		String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
+			.readLine();
+		assertThat(line).as("the listener's port").isNotNull();
+		return Integer.parseInt(line.strip());
+	}
+
+	/**
+	 * The kubelet's cgroups for the pod's container, the ones made here, outermost first.
+	 */
+	private static List<Path> podCgroup() throws IOException {
+		Path unified = cgroup2Root();
+		assumeTrue(unified != null && Files.isWritable(unified), "no writable cgroup v2 tree here");
+		assumeTrue(Tools.installed("python3"), "python3 is not installed");
+		assumeTrue(!Files.exists(unified.resolve("kubepods.slice")), "a kubelet's own cgroups are here: not touched");
+		List<Path> groups = new ArrayList<>();
+		Path group = unified;
+		for (String element : List.of("kubepods.slice", "kubepods-besteffort.slice",
+				"kubepods-besteffort-pod" + UID.replace('-', '_') + ".slice", "cri-containerd-" + ID + ".scope")) {
+			group = group.resolve(element);
+			Files.createDirectories(group);
+			groups.add(group);
+		}
+		return groups;
+	}
+
+	/** Stops the listener and removes the cgroups, innermost first. */
+	private static void stop(Process child, List<Path> groups) throws Exception {
+		if (child != null) {
+			child.destroy();
+			child.waitFor(10, TimeUnit.SECONDS);
+		}
+		List<Path> innermostFirst = new ArrayList<>(groups);
+		Collections.reverse(innermostFirst);
+		for (Path made : innermostFirst) {
+			Files.deleteIfExists(made);
 		}
 	}
 

@@ -20,13 +20,13 @@ import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.otlp.metrics.export.step=1s", "netstatd.node-name=node-7" })
+@DirtiesContext
 @Timeout(60)
 class OtlpExportTests {
 
@@ -54,11 +55,6 @@ class OtlpExportTests {
 	static void pushToTheReceiver(DynamicPropertyRegistry registry) {
 		registry.add("management.otlp.metrics.export.url",
 				() -> "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/metrics");
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.stop(0);
 	}
 
 	@Test
@@ -132,6 +128,10 @@ class OtlpExportTests {
 				exchange.close();
 			});
 			server.start();
+			// stopped with the JVM: the context, closed after this class, pushes once
+			// more
+			// as it closes
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
 			return server;
 		}
 		catch (IOException ex) {
