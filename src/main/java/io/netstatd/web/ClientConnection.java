@@ -28,7 +28,8 @@ final class ClientConnection implements BooleanSupplier {
 
 	private final int remotePort;
 
-	private boolean seen;
+	/** Owner walks look from several threads: a look lost in a race is taken 500 ms later. */
+	private volatile boolean seen;
 
 	private ClientConnection(ObjectProvider<SocketSource> sockets, IpAddress local, int localPort, IpAddress remote,
 			int remotePort) {
