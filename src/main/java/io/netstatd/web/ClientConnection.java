@@ -28,7 +28,9 @@ final class ClientConnection implements BooleanSupplier {
 
 	private final int remotePort;
 
-	/** Owner walks look from several threads: a look lost in a race is taken 500 ms later. */
+	/**
+	 * Owner walks look from several threads: a look lost in a race is taken 500 ms later.
+	 */
 	private volatile boolean seen;
 
 	private ClientConnection(ObjectProvider<SocketSource> sockets, IpAddress local, int localPort, IpAddress remote,
