@@ -92,6 +92,14 @@ public record SocketSelection(Set<Protocol> protocols, Set<SocketState> states, 
 		return (this.listeningOnly && this.states.isEmpty()) ? Set.of(SocketState.LISTEN) : this.states;
 	}
 
+	/**
+	 * The ports a source may filter on before this selection sees its rows.
+	 * @return the selection's ports
+	 */
+	public PortFilter kernelPorts() {
+		return new PortFilter(this.port, this.localPort, this.remotePort);
+	}
+
 	@Override
 	public boolean test(InetSocket socket) {
 		return this.protocols.contains(socket.protocol())

@@ -117,8 +117,9 @@ public class SocketService {
 	}
 
 	private Parsed<InetSocket> own(SocketSelection selection, Set<SocketDetail> details) {
-		return shared(new Read(OWN, selection.protocols(), selection.kernelStates(), details),
-				() -> this.source.read(selection.protocols(), selection.kernelStates(), details))
+		PortFilter ports = selection.kernelPorts();
+		return shared(new Read(OWN, selection.protocols(), selection.kernelStates(), details, ports),
+				() -> this.source.read(selection.protocols(), selection.kernelStates(), details, ports))
 			.filter(selection);
 	}
 
@@ -126,7 +127,7 @@ public class SocketService {
 		Path root = this.namespaces.netRoot(pid);
 		// keyed by the namespace where it can be told: two pids of one pod share a read
 		long key = (inode > 0) ? inode : -pid;
-		return shared(new Read(key, selection.protocols(), selection.kernelStates(), Set.of()),
+		return shared(new Read(key, selection.protocols(), selection.kernelStates(), Set.of(), PortFilter.NONE),
 				() -> new ProcfsSocketRepository(root).read(selection.protocols(), selection.kernelStates()))
 			.filter(selection);
 	}
@@ -184,10 +185,11 @@ public class SocketService {
 	}
 
 	/**
-	 * What one read fetches: a namespace's tables, the states the kernel may filter on,
-	 * and the details asked of it.
+	 * What one read fetches: a namespace's tables, the states and ports the kernel may
+	 * filter on, and the details asked of it.
 	 */
-	private record Read(long namespace, Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details) {
+	private record Read(long namespace, Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
+			PortFilter ports) {
 
 	}
 

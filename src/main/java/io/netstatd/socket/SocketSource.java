@@ -41,6 +41,21 @@ public interface SocketSource {
 	 * Reads the Unix domain sockets ({@code netstat -x}).
 	 * @return the sockets and the lines skipped
 	 */
+	/**
+	 * Reads the sockets of {@code protocols} with the details asked for, where the source
+	 * can, only those with the ports of {@code ports} (the caller's selection checks
+	 * every row again: a source without such a filter reads them all).
+	 * @param protocols the tables to read
+	 * @param states the states wanted, or empty for all
+	 * @param details what each row carries beyond its columns
+	 * @param ports the ports the source may filter on
+	 * @return the sockets and the lines skipped
+	 */
+	default Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
+			PortFilter ports) {
+		return read(protocols, states, details);
+	}
+
 	Parsed<UnixSocket> readUnix();
 
 	/**

@@ -11,6 +11,7 @@ import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.ConnectionStatus;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.PortFilter;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketSource;
@@ -60,15 +61,26 @@ public class NetlinkSocketSource implements SocketSource {
 	 */
 	@Override
 	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details) {
+		return read(protocols, states, details, PortFilter.NONE);
+	}
+
+	/**
+	 * The ports go to the kernel as a bytecode filter ({@link PortBytecode}), so only
+	 * their sockets are formatted and sent.
+	 */
+	@Override
+	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
+			PortFilter ports) {
+		byte[] bytecode = PortBytecode.of(ports);
 		int extensions = 0;
 		for (SocketDetail detail : details) {
 			extensions |= detail.extensions();
 		}
 		int asked = extensions;
-		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states, asked));
+		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states, asked, bytecode));
 	}
 
-	private Parsed<InetSocket> read(Protocol protocol, Set<SocketState> states, int extensions) {
+	private Parsed<InetSocket> read(Protocol protocol, Set<SocketState> states, int extensions, byte[] bytecode) {
 		if (!SockDiag.dumps(protocol)) {
 			return this.fallback.read(EnumSet.of(protocol), states);
 		}
@@ -76,7 +88,7 @@ public class NetlinkSocketSource implements SocketSource {
 		// rows
 		List<InetSocket> sockets = new ArrayList<>();
 		try {
-			SockDiag.dump(protocol, stateMask(protocol, states), extensions, sockets);
+			SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, sockets);
 			return new Parsed<>(sockets, Skipped.NONE);
 		}
 		catch (NetlinkException ex) {

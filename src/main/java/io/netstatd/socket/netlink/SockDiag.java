@@ -56,9 +56,11 @@ final class SockDiag {
 	 * kernel state code n) into {@code sockets}, with the attributes of
 	 * {@code extensions} ({@code idiag_ext}).
 	 */
-	static void dump(Protocol protocol, int stateMask, int extensions, List<InetSocket> sockets) {
-		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH).order(ByteOrder.nativeOrder());
-		request.putInt(REQUEST_LENGTH)
+	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, List<InetSocket> sockets) {
+		// the filter, when there is one, follows as an attribute (a multiple of 4 bytes)
+		int attribute = (bytecode != null) ? 4 + bytecode.length : 0;
+		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH + attribute).order(ByteOrder.nativeOrder());
+		request.putInt(REQUEST_LENGTH + attribute)
 			.putShort((short) NetlinkMessages.SOCK_DIAG_BY_FAMILY)
 			.putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
 			.putInt(sequence.incrementAndGet())
@@ -70,6 +72,10 @@ final class SockDiag {
 			.put((byte) 0)
 			.putInt(stateMask);
 		// the 48-byte sockid stays zero: no filter on addresses, ports or cookie
+		request.position(REQUEST_LENGTH);
+		if (bytecode != null) {
+			request.putShort((short) attribute).putShort((short) PortBytecode.ATTRIBUTE).put(bytecode);
+		}
 		exchange(request, (buffer, received) -> InetDiagParser.parse(buffer, received, protocol, sockets));
 	}
 

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.netstatd.TestSockets;
+import io.netstatd.inet.PortRange;
+import io.netstatd.inet.PortSet;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.PortFilter;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +101,27 @@ class SourceAgreementTests {
 				netlink.read(EnumSet.of(Protocol.TCP, Protocol.TCP6), Set.of(SocketState.LISTEN)).rows());
 
 		assertThat(listeners).hasSize(3).allSatisfy((s) -> assertThat(s.state()).isEqualTo(SocketState.LISTEN));
+	}
+
+	@Test
+	void netlinkLeavesOutPortsNotAskedForInTheKernel() {
+		Set<Protocol> all = EnumSet.allOf(Protocol.class);
+		List<InetSocket> every = netlink.read(all, Set.of()).rows();
+		for (int port : tcpPorts) {
+			PortSet one = new PortSet(List.of(new PortRange(port, port)));
+			for (PortFilter filter : List.of(new PortFilter(null, one, null), new PortFilter(null, null, one),
+					new PortFilter(one, null, null))) {
+				SocketSelection selection = SocketSelection.of(all)
+					.withPorts(filter.either(), filter.local(), filter.remote());
+				List<InetSocket> filtered = netlink.read(all, Set.of(), Set.of(), filter).rows();
+
+				// the kernel sent only the port's sockets: the selection has nothing to
+				// remove, and nothing of them is missing
+				assertThat(filtered).isNotEmpty().allMatch(selection);
+				assertThat(ours(filtered).stream().map(InetSocket::columns).toList())
+					.isEqualTo(ours(every.stream().filter(selection).map(InetSocket::columns).toList()));
+			}
+		}
 	}
 
 	/** This test's sockets, in one order whatever the source's. */
