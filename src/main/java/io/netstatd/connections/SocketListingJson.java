@@ -94,7 +94,7 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 
 	private static final SerializableString CONTAINER = name("container");
 
-	/** The timer's kinds and the states as JSON strings, quoted once. */
+	/** The timer's kinds as JSON strings, quoted once. */
 	private static final SerializableString[] KINDS = labels(SocketTimer.Kind.values());
 
 	SocketListingJson() {
