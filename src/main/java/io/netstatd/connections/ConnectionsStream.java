@@ -90,13 +90,9 @@ final class ConnectionsStream {
 		}
 		List<StreamedSocket> events = new ArrayList<>();
 		for (SocketChanges.Change change : next) {
-			if (change.kind().equals("closed")) {
-				if (!firstClose(change.socket())) {
-					continue;
-				}
-				forget(change.socket());
+			if (!change.kind().equals("closed")) {
+				events.add(new StreamedSocket(change.kind(), ListedSocket.of(change.socket()), "snapshot", null));
 			}
-			events.add(new StreamedSocket(change.kind(), ListedSocket.of(change.socket()), "snapshot", null));
 		}
 		List<SseEmitter.SseEventBuilder> built = new ArrayList<>();
 		if (this.notices != null) {
@@ -113,6 +109,14 @@ final class ConnectionsStream {
 					events.add(new StreamedSocket("closed", ListedSocket.of(shown(destroyed)), "kernel",
 							(seen != null) ? (now - seen) / 1e9 : null));
 				}
+			}
+		}
+		// the snapshot's closes after the kernel's: a close both tell of goes out once,
+		// with the kernel's final counters, even when the connection spanned a tick
+		for (SocketChanges.Change change : next) {
+			if (change.kind().equals("closed") && firstClose(change.socket())) {
+				forget(change.socket());
+				events.add(new StreamedSocket("closed", ListedSocket.of(change.socket()), "snapshot", null));
 			}
 		}
 		built.addAll(events(events, this.maxEvents));
