@@ -17,12 +17,4 @@ public record PortFilter(PortSet either, PortSet local, PortSet remote) {
 	/** No port asked for. */
 	public static final PortFilter NONE = new PortFilter(null, null, null);
 
-	/**
-	 * Whether some port is asked for.
-	 * @return whether the filter narrows anything
-	 */
-	public boolean narrows() {
-		return this.either != null || this.local != null || this.remote != null;
-	}
-
 }
