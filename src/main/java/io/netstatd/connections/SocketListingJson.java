@@ -110,7 +110,8 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 		out.writeNumber(listing.count());
 		out.writeName(CONNECTIONS);
 		out.writeStartArray(listing.connections(), listing.connections().size());
-		char[] text = new char[15];
+		// an address's dotted quad (15) or a cookie's hex digits (16), written from here
+		char[] text = new char[16];
 		for (ListedSocket row : listing.connections()) {
 			writeRow(row, out, context, text);
 		}
@@ -152,7 +153,7 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 		out.writeName(TIMER);
 		writeTimer(s.timer(), out);
 		if (s.details() != null) {
-			writeDetails(s.details(), out, context);
+			writeDetails(s.details(), out, context, text);
 		}
 		writeIfPresent(USER, row.user(), out, context);
 		SocketNames names = row.names();
@@ -186,9 +187,10 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 	 * sock_diag's details, as {@link SockDiagDetails} unwraps: its cookie in the place of
 	 * the ignored component it shows, then the rest where present.
 	 */
-	private static void writeDetails(SockDiagDetails details, JsonGenerator out, SerializationContext context) {
+	private static void writeDetails(SockDiagDetails details, JsonGenerator out, SerializationContext context,
+			char[] text) {
 		out.writeName(COOKIE);
-		out.writeString(details.cookieText());
+		writeHex(details.cookie(), out, text);
 		writeIfPresent(MARK, details.mark(), out, context);
 		writeIfPresent(TCP_INFO, details.tcpInfo(), out, context);
 		writeIfPresent(MEMORY, details.memory(), out, context);
@@ -217,6 +219,20 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 			if (shift > 0) {
 				text[length++] = '.';
 			}
+		}
+		out.writeString(text, 0, length);
+	}
+
+	/**
+	 * {@link Long#toHexString}'s digits (as {@link SockDiagDetails#cookieText()} gives
+	 * them) written without the string it builds.
+	 */
+	private static void writeHex(long value, JsonGenerator out, char[] text) {
+		int length = Math.max(1, (Long.SIZE - Long.numberOfLeadingZeros(value) + 3) / 4);
+		long rest = value;
+		for (int i = length - 1; i >= 0; i--) {
+			text[i] = Character.forDigit((int) (rest & 0xf), 16);
+			rest >>>= 4;
 		}
 		out.writeString(text, 0, length);
 	}

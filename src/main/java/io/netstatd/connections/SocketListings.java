@@ -149,19 +149,20 @@ public class SocketListings {
 				&& (query.programs().isEmpty() || query.programs().contains(owner.name()));
 	}
 
+	/**
+	 * The rows, made as the response writes them ({@link RowsAsWritten}); what they look
+	 * up (user names, services, containers) is read once per list, not once per row.
+	 */
 	private List<ListedSocket> rows(List<InetSocket> listed, SocketListQuery query, ProcessScan scan,
 			HostNames hostNames, ContainerCache containers) {
-		// the passwd and services files are looked at once per list, not once per row
 		Map<Long, String> userNames = this.users.names();
 		ServiceNames.Snapshot serviceNames = (hostNames != null) ? this.services.current() : null;
-		List<ListedSocket> rows = new ArrayList<>(listed.size());
-		for (InetSocket socket : listed) {
-			rows.add(new ListedSocket(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
-					(scan != null) ? scan.owners(socket.inode()) : null,
-					(query.netns().all() && socket.netns() != 0) ? socket.netns() : null, cgroup(socket),
-					containers.of(socket)));
-		}
-		return rows;
+		boolean everyNamespace = query.netns().all();
+		return new RowsAsWritten<>(listed,
+				(socket) -> new ListedSocket(socket, userNames.get(socket.uid()),
+						names(socket, hostNames, serviceNames), (scan != null) ? scan.owners(socket.inode()) : null,
+						(everyNamespace && socket.netns() != 0) ? socket.netns() : null, cgroup(socket),
+						containers.of(socket)));
 	}
 
 	private String cgroup(InetSocket socket) {

@@ -40,8 +40,11 @@ public record SocketTimer(Kind kind, double expiresSeconds, long retransmits, lo
 		/** A code this version does not know. */
 		UNKNOWN;
 
+		/** The codes in order; values() would copy the array for every row. */
+		private static final Kind[] CODES = values();
+
 		public static Kind of(int code) {
-			return (code >= 0 && code < UNKNOWN.ordinal()) ? values()[code] : UNKNOWN;
+			return (code >= 0 && code < UNKNOWN.ordinal()) ? CODES[code] : UNKNOWN;
 		}
 
 		@JsonValue

@@ -100,6 +100,25 @@ class SocketListingJsonTests {
 		assertSame(new SocketListing(0, 0, List.of(), null, Skipped.NONE, new Resolution(true, 0), null));
 	}
 
+	@Test
+	void writesEveryCookieAsItsHexText() {
+		// the kernel's cookies are u64: the top bit set is a negative long
+		long[] cookies = { 0, 1, 0xf, 0x10, 0x0123_4567_89ab_cdefL, Long.MAX_VALUE, Long.MIN_VALUE, -1 };
+		List<ListedSocket> rows = new ArrayList<>();
+		for (long cookie : cookies) {
+			InetSocket socket = new InetSocket(Protocol.TCP, IpAddress.parse("10.0.0.1"), 80,
+					IpAddress.parse("10.0.0.2"), 40000, SocketState.ESTABLISHED, 0, 0, 0, 7, SocketTimer.OFF)
+				.withDetails(new SockDiagDetails(cookie, null, null, null, null));
+			rows.add(new ListedSocket(socket, null, null, null, null, null, null));
+		}
+
+		assertSame(new SocketListing(rows.size(), rows.size(), rows, null, Skipped.NONE, null, null));
+		assertThat(written
+			.writeValueAsString(new SocketListing(rows.size(), rows.size(), rows, null, Skipped.NONE, null, null)))
+			.contains("\"cookie\":\"0\"", "\"cookie\":\"123456789abcdef\"", "\"cookie\":\"8000000000000000\"",
+					"\"cookie\":\"ffffffffffffffff\"");
+	}
+
 	private static void assertSame(SocketListing listing) {
 		assertThat(written.writeValueAsString(listing)).isEqualTo(beans.writeValueAsString(listing));
 	}
