@@ -14,6 +14,7 @@ import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.netns.UnknownProcessException;
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
 
@@ -43,7 +44,10 @@ public class SocketService {
 
 	private final SkippedLineCounter skippedLines;
 
-	private final ConcurrentMap<Read, CompletableFuture<Parsed<InetSocket>>> inFlight = new ConcurrentHashMap<>();
+	/**
+	 * Reads and counts under way, by what they fetch: an equal one joins, not repeats.
+	 */
+	private final ConcurrentMap<Object, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
 
 	public SocketService(SocketSource source, NamespaceScanner namespaces, SkippedLineCounter skippedLines) {
 		this.source = source;
@@ -85,6 +89,56 @@ public class SocketService {
 	}
 
 	/**
+	 * What {@code counter} makes of the sockets {@code selection} accepts, in the
+	 * namespaces {@code choice} names. In the service's own namespace each socket goes to
+	 * the counter as its message is parsed and is dropped: a count at 60,000 sockets
+	 * holds none of them (a list held through a young collection is promoted, and full
+	 * collections follow). Equal counts under way at once share one dump and one answer.
+	 * Other namespaces come from procfs, read whole, then counted.
+	 * @param <T> the answer
+	 * @param selection which sockets
+	 * @param choice which namespaces
+	 * @param counting what is counted, beyond the selection: counts with equal values
+	 * (records of the query) share an answer
+	 * @param counter makes a fresh counter
+	 * @return the counter's answer
+	 */
+	public <T> T count(SocketSelection selection, NamespaceChoice choice, Object counting,
+			Supplier<SocketCounter<T>> counter) {
+		if (choice.kind() != NamespaceChoice.Kind.OWN) {
+			Parsed<InetSocket> sockets = read(selection, choice);
+			SocketCounter<T> count = counter.get();
+			sockets.rows().forEach(count);
+			return count.result(sockets.skipped());
+		}
+		PortFilter ports = selection.kernelPorts();
+		Read read = new Read(OWN, selection.protocols(), selection.kernelStates(), Set.of(), ports);
+		return shared(new Count(read, selection, counting), () -> countOwn(read, selection, counter));
+	}
+
+	private <T> T countOwn(Read read, SocketSelection selection, Supplier<SocketCounter<T>> counter) {
+		SocketCounter<T> streamed = counter.get();
+		try {
+			Skipped skipped = this.source.each(read.protocols(), read.states(), read.ports(), (socket) -> {
+				if (selection.test(socket)) {
+					streamed.accept(socket);
+				}
+			});
+			this.skippedLines.count(skipped);
+			return streamed.result(skipped);
+		}
+		catch (DumpInterruptedException ex) {
+			// part of a table was counted: count again, from tables read whole (procfs
+			// where the dump fails)
+			SocketCounter<T> whole = counter.get();
+			Parsed<InetSocket> tables = counted(
+					this.source.read(read.protocols(), read.states(), Set.of(), read.ports()));
+			tables.rows().stream().filter(selection).forEach(whole);
+			return whole.result(tables.skipped());
+		}
+	}
+
+	/**
 	 * The sockets {@code selection} accepts in every namespace of {@code scan}, each
 	 * namespace read once, each row tagged with its namespace.
 	 * @param selection which sockets
@@ -119,7 +173,7 @@ public class SocketService {
 	private Parsed<InetSocket> own(SocketSelection selection, Set<SocketDetail> details) {
 		PortFilter ports = selection.kernelPorts();
 		return shared(new Read(OWN, selection.protocols(), selection.kernelStates(), details, ports),
-				() -> this.source.read(selection.protocols(), selection.kernelStates(), details, ports))
+				() -> counted(this.source.read(selection.protocols(), selection.kernelStates(), details, ports)))
 			.filter(selection);
 	}
 
@@ -128,7 +182,7 @@ public class SocketService {
 		// keyed by the namespace where it can be told: two pids of one pod share a read
 		long key = (inode > 0) ? inode : -pid;
 		return shared(new Read(key, selection.protocols(), selection.kernelStates(), Set.of(), PortFilter.NONE),
-				() -> new ProcfsSocketRepository(root).read(selection.protocols(), selection.kernelStates()))
+				() -> counted(new ProcfsSocketRepository(root).read(selection.protocols(), selection.kernelStates())))
 			.filter(selection);
 	}
 
@@ -153,28 +207,34 @@ public class SocketService {
 				sockets.skipped());
 	}
 
-	private Parsed<InetSocket> shared(Read read, Supplier<Parsed<InetSocket>> reader) {
-		CompletableFuture<Parsed<InetSocket>> mine = new CompletableFuture<>();
-		CompletableFuture<Parsed<InetSocket>> running = this.inFlight.putIfAbsent(read, mine);
+	/** The lines a read skipped, counted once, by the read that skipped them. */
+	private Parsed<InetSocket> counted(Parsed<InetSocket> table) {
+		this.skippedLines.count(table.skipped());
+		return table;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T shared(Object key, Supplier<T> reader) {
+		CompletableFuture<T> mine = new CompletableFuture<>();
+		CompletableFuture<T> running = (CompletableFuture<T>) this.inFlight.putIfAbsent(key, mine);
 		if (running != null) {
 			return join(running);
 		}
 		try {
-			Parsed<InetSocket> table = reader.get();
-			this.skippedLines.count(table.skipped());
-			mine.complete(table);
-			return table;
+			T answer = reader.get();
+			mine.complete(answer);
+			return answer;
 		}
 		catch (RuntimeException ex) {
 			mine.completeExceptionally(ex);
 			throw ex;
 		}
 		finally {
-			this.inFlight.remove(read, mine);
+			this.inFlight.remove(key, mine);
 		}
 	}
 
-	private static Parsed<InetSocket> join(CompletableFuture<Parsed<InetSocket>> running) {
+	private static <T> T join(CompletableFuture<T> running) {
 		try {
 			return running.join();
 		}
@@ -190,6 +250,11 @@ public class SocketService {
 	 */
 	private record Read(long namespace, Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
 			PortFilter ports) {
+
+	}
+
+	/** What one count fetches and counts: its read, the selection, and what it counts. */
+	private record Count(Read read, SocketSelection selection, Object counting) {
 
 	}
 

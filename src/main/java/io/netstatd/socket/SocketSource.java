@@ -1,9 +1,11 @@
 package io.netstatd.socket;
 
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.Skipped;
 
 /**
  * Where the service's own namespace's socket tables come from: procfs text, or the
@@ -38,10 +40,6 @@ public interface SocketSource {
 	}
 
 	/**
-	 * Reads the Unix domain sockets ({@code netstat -x}).
-	 * @return the sockets and the lines skipped
-	 */
-	/**
 	 * Reads the sockets of {@code protocols} with the details asked for, where the source
 	 * can, only those with the ports of {@code ports} (the caller's selection checks
 	 * every row again: a source without such a filter reads them all).
@@ -56,6 +54,29 @@ public interface SocketSource {
 		return read(protocols, states, details);
 	}
 
+	/**
+	 * Gives each socket of {@code protocols} to {@code sink}, as {@link #read} would list
+	 * them. A source that can hands them over as it parses them, keeping none; this one
+	 * reads the tables whole first.
+	 * @param protocols the tables to read
+	 * @param states the states wanted, or empty for all
+	 * @param ports the ports the source may filter on
+	 * @param sink where each socket goes
+	 * @return the lines skipped
+	 * @throws DumpInterruptedException when a table failed after some of its sockets went
+	 * to the sink
+	 */
+	default Skipped each(Set<Protocol> protocols, Set<SocketState> states, PortFilter ports,
+			Consumer<InetSocket> sink) {
+		Parsed<InetSocket> read = read(protocols, states, Set.of(), ports);
+		read.rows().forEach(sink);
+		return read.skipped();
+	}
+
+	/**
+	 * Reads the Unix domain sockets ({@code netstat -x}).
+	 * @return the sockets and the lines skipped
+	 */
 	Parsed<UnixSocket> readUnix();
 
 	/**

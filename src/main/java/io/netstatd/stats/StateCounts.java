@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketCounter;
 import io.netstatd.socket.SocketState;
 import io.netstatd.text.TextTable;
 import io.netstatd.text.TextView;
@@ -44,12 +45,9 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 
 	/** Counts {@code sockets}, which the caller has filtered to the TCP ones it wants. */
 	public static StateCounts of(List<InetSocket> sockets, Skipped skipped) {
-		Map<SocketState, Long> counts = byState(sockets);
-		List<StateCount> states = new ArrayList<>(counts.size());
-		counts.forEach((state, count) -> states.add(new StateCount(state, count)));
-		// EnumMap iterates in the kernel's order, and the sort is stable: ties keep it
-		states.sort(Comparator.comparingLong(StateCount::count).reversed());
-		return new StateCounts(sockets.size(), states, skipped);
+		Counter counter = new Counter();
+		sockets.forEach(counter);
+		return counter.result(skipped);
 	}
 
 	/**
@@ -57,12 +55,50 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 	 * TCP states always, zeros included, and UNKNOWN when some code was not known.
 	 */
 	public static Map<SocketState, Long> byState(List<InetSocket> sockets) {
-		Map<SocketState, Long> counts = new EnumMap<>(SocketState.class);
-		SocketState.TCP_STATES.forEach((state) -> counts.put(state, 0L));
-		for (InetSocket socket : sockets) {
-			counts.merge(socket.state(), 1L, Long::sum);
+		Counter counter = new Counter();
+		sockets.forEach(counter);
+		return counter.byState();
+	}
+
+	/**
+	 * Counts sockets by state as they are given, the TCP ones the caller selected.
+	 */
+	public static final class Counter implements SocketCounter<StateCounts> {
+
+		// indexed by SocketState's ordinal: an EnumMap's merge boxes a Long per socket
+		private final long[] counts = new long[SocketState.values().length];
+
+		private long total;
+
+		@Override
+		public void accept(InetSocket socket) {
+			this.counts[socket.state().ordinal()]++;
+			this.total++;
 		}
-		return counts;
+
+		/** The counts in the kernel's order, the eleven TCP states always. */
+		Map<SocketState, Long> byState() {
+			Map<SocketState, Long> byState = new EnumMap<>(SocketState.class);
+			SocketState.TCP_STATES.forEach((state) -> byState.put(state, 0L));
+			for (SocketState state : SocketState.values()) {
+				if (this.counts[state.ordinal()] > 0) {
+					byState.put(state, this.counts[state.ordinal()]);
+				}
+			}
+			return byState;
+		}
+
+		@Override
+		public StateCounts result(Skipped skipped) {
+			Map<SocketState, Long> counts = byState();
+			List<StateCount> states = new ArrayList<>(counts.size());
+			counts.forEach((state, count) -> states.add(new StateCount(state, count)));
+			// EnumMap iterates in the kernel's order, and the sort is stable: ties keep
+			// it
+			states.sort(Comparator.comparingLong(StateCount::count).reversed());
+			return new StateCounts(this.total, states, skipped);
+		}
+
 	}
 
 	/**

@@ -2,9 +2,7 @@ package io.netstatd.stats;
 
 import java.util.List;
 
-import io.netstatd.procfs.Parsed;
 import io.netstatd.query.Query;
-import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketQuery;
 import io.netstatd.socket.SocketService;
 import io.netstatd.streams.EventStreams;
@@ -58,13 +56,12 @@ class StatsController {
 			description = "As the recipe is meant: connections whose local port is one asked (not 8080, not a pid "
 					+ "with 80 in it), listeners left out, counted by whole remote address.")
 	TopIps topIps(@Query(StatsSpecs.TopIps.class) TopIpsQuery query) {
-		Parsed<InetSocket> connections = this.sockets.read(query.sockets().selection(), query.sockets().netns());
-		return TopIps.of(query.port(), connections.rows(), query.limit(), connections.skipped());
+		return this.sockets.count(query.sockets().selection(), query.sockets().netns(), query,
+				() -> new TopIps.Counter(query.port(), query.limit()));
 	}
 
 	private StateCounts count(SocketQuery query) {
-		Parsed<InetSocket> sockets = this.sockets.read(query.selection(), query.netns());
-		return StateCounts.of(sockets.rows(), sockets.skipped());
+		return this.sockets.count(query.selection(), query.netns(), StateCounts.class, StateCounts.Counter::new);
 	}
 
 }

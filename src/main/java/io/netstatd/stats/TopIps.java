@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.SocketCounter;
 import io.netstatd.text.TextTable;
 import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,14 +55,46 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 	 * {@code limit}.
 	 */
 	public static TopIps of(Integer port, List<InetSocket> connections, int limit, Skipped skipped) {
-		Map<IpAddress, Long> counts = new HashMap<>();
-		for (InetSocket connection : connections) {
-			counts.merge(connection.remoteAddress(), 1L, Long::sum);
+		Counter counter = new Counter(port, limit);
+		connections.forEach(counter);
+		return counter.result(skipped);
+	}
+
+	/**
+	 * Counts connections by remote address as they are given, the ones the caller
+	 * selected; keeps the first {@code limit} addresses.
+	 */
+	public static final class Counter implements SocketCounter<TopIps> {
+
+		private final Integer port;
+
+		private final int limit;
+
+		private final Map<IpAddress, long[]> counts = new HashMap<>();
+
+		private long total;
+
+		public Counter(Integer port, int limit) {
+			this.port = port;
+			this.limit = limit;
 		}
-		List<IpCount> ips = new ArrayList<>(counts.size());
-		counts.forEach((ip, count) -> ips.add(new IpCount(ip, count)));
-		ips.sort(LARGEST_FIRST);
-		return new TopIps(port, connections.size(), List.copyOf(ips.subList(0, Math.min(limit, ips.size()))), skipped);
+
+		@Override
+		public void accept(InetSocket connection) {
+			// a long[1] per address, not a boxed Long per connection
+			this.counts.computeIfAbsent(connection.remoteAddress(), (ip) -> new long[1])[0]++;
+			this.total++;
+		}
+
+		@Override
+		public TopIps result(Skipped skipped) {
+			List<IpCount> ips = new ArrayList<>(this.counts.size());
+			this.counts.forEach((ip, count) -> ips.add(new IpCount(ip, count[0])));
+			ips.sort(LARGEST_FIRST);
+			return new TopIps(this.port, this.total, List.copyOf(ips.subList(0, Math.min(this.limit, ips.size()))),
+					skipped);
+		}
+
 	}
 
 	/**

@@ -1,13 +1,14 @@
 package io.netstatd.stats;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.netstatd.GoldenTree;
 import io.netstatd.netns.NamespaceChoice;
-import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketCounter;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
 import io.netstatd.streams.EventStreams;
@@ -47,9 +48,12 @@ class StatsControllerTests {
 
 	@BeforeEach
 	void serveTheCapturedTree() {
-		given(this.sockets.read(any(), any())).willAnswer((call) -> {
+		given(this.sockets.count(any(), any(), any(), any())).willAnswer((call) -> {
 			SocketSelection selection = call.getArgument(0);
-			return new Parsed<>(TCP.stream().filter(selection).toList(), Skipped.NONE);
+			Supplier<SocketCounter<?>> counter = call.getArgument(3);
+			SocketCounter<?> count = counter.get();
+			TCP.stream().filter(selection).forEach(count);
+			return count.result(Skipped.NONE);
 		});
 	}
 
@@ -97,7 +101,7 @@ class StatsControllerTests {
 	void readsTheNamespaceAsked() {
 		assertThat(this.mvc.get().uri("/stats/states?netns=ALL")).hasStatus(200);
 
-		then(this.sockets).should().read(any(), eq(NamespaceChoice.ALL));
+		then(this.sockets).should().count(any(), eq(NamespaceChoice.ALL), any(), any());
 	}
 
 }

@@ -2,6 +2,7 @@ package io.netstatd.socket.netlink;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
@@ -69,8 +70,23 @@ public final class InetDiagParser {
 	 * cut
 	 */
 	public static Outcome parse(ByteBuffer buffer, int length, Protocol protocol, List<InetSocket> sockets) {
+		return parse(buffer, length, protocol, (Consumer<InetSocket>) sockets::add);
+	}
+
+	/**
+	 * Parses the messages in the first {@code length} bytes of {@code buffer}, giving
+	 * each socket to {@code sink} as it is parsed.
+	 * @param buffer the received bytes, from position 0
+	 * @param length how many bytes were received
+	 * @param protocol the table dumped
+	 * @param sink where each socket goes
+	 * @return whether the dump is complete
+	 * @throws NetlinkException when the kernel answered with an error, or a message is
+	 * cut
+	 */
+	public static Outcome parse(ByteBuffer buffer, int length, Protocol protocol, Consumer<InetSocket> sink) {
 		return NetlinkMessages.forEach(buffer, length, INET_DIAG_MSG,
-				(data, payload, end) -> sockets.add(socket(data, payload, end, protocol)));
+				(data, payload, end) -> sink.accept(socket(data, payload, end, protocol)));
 	}
 
 	static InetSocket socket(ByteBuffer data, int m, int end, Protocol protocol) {
@@ -87,8 +103,9 @@ public final class InetDiagParser {
 		long inode = Integer.toUnsignedLong(data.getInt(m + 68));
 		SocketTimer timer = timer(data.get(m + 2) & 0xff, data.get(m + 3) & 0xff,
 				Integer.toUnsignedLong(data.getInt(m + 52)));
-		return new InetSocket(protocol, local, localPort, remote, remotePort, state, recvQ, sendQ, uid, inode, timer)
-			.withDetails(details(data, m, end));
+		// one row a socket, its details in it: made in the same step, not copied in after
+		return new InetSocket(protocol, local, localPort, remote, remotePort, state, recvQ, sendQ, uid, inode, timer, 0,
+				details(data, m, end));
 	}
 
 	/**

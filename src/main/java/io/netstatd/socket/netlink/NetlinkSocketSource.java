@@ -5,11 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.ConnectionStatus;
+import io.netstatd.socket.DumpInterruptedException;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.PortFilter;
 import io.netstatd.socket.Protocol;
@@ -88,13 +90,53 @@ public class NetlinkSocketSource implements SocketSource {
 		// rows
 		List<InetSocket> sockets = new ArrayList<>();
 		try {
-			SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, sockets);
+			SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, sockets::add);
 			return new Parsed<>(sockets, Skipped.NONE);
 		}
 		catch (NetlinkException ex) {
 			warnOnce(protocol.label(), ex);
 			return this.fallback.read(EnumSet.of(protocol), states);
 		}
+	}
+
+	/**
+	 * Each socket goes to {@code sink} as its message is parsed, from the buffer the
+	 * kernel filled: no row is kept. A table sock_diag cannot dump, or whose dump fails
+	 * before its first socket, is read from procfs; one that fails after it cannot be
+	 * mixed with procfs rows, and says so ({@link DumpInterruptedException}).
+	 */
+	@Override
+	public Skipped each(Set<Protocol> protocols, Set<SocketState> states, PortFilter ports, Consumer<InetSocket> sink) {
+		byte[] bytecode = PortBytecode.of(ports);
+		Skipped skipped = Skipped.NONE;
+		for (Protocol protocol : Protocol.values()) {
+			if (protocols.contains(protocol)) {
+				skipped = skipped.and(each(protocol, states, bytecode, sink));
+			}
+		}
+		return skipped;
+	}
+
+	private Skipped each(Protocol protocol, Set<SocketState> states, byte[] bytecode, Consumer<InetSocket> sink) {
+		if (SockDiag.dumps(protocol)) {
+			int[] given = new int[1];
+			try {
+				SockDiag.dump(protocol, stateMask(protocol, states), 0, bytecode, (socket) -> {
+					given[0]++;
+					sink.accept(socket);
+				});
+				return Skipped.NONE;
+			}
+			catch (NetlinkException ex) {
+				warnOnce(protocol.label(), ex);
+				if (given[0] > 0) {
+					throw new DumpInterruptedException(protocol, ex);
+				}
+			}
+		}
+		Parsed<InetSocket> table = this.fallback.read(EnumSet.of(protocol), states);
+		table.rows().forEach(sink);
+		return table.skipped();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
@@ -53,10 +54,10 @@ final class SockDiag {
 
 	/**
 	 * Dumps the sockets of {@code protocol} in the states of {@code stateMask} (bit n for
-	 * kernel state code n) into {@code sockets}, with the attributes of
-	 * {@code extensions} ({@code idiag_ext}).
+	 * kernel state code n) to {@code sockets}, each as it is parsed, with the attributes
+	 * of {@code extensions} ({@code idiag_ext}).
 	 */
-	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, List<InetSocket> sockets) {
+	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, Consumer<InetSocket> sockets) {
 		// the filter, when there is one, follows as an attribute (a multiple of 4 bytes)
 		int attribute = (bytecode != null) ? 4 + bytecode.length : 0;
 		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH + attribute).order(ByteOrder.nativeOrder());

@@ -2,6 +2,7 @@ package io.netstatd.socket.netlink;
 
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import io.netstatd.TestSockets;
 import io.netstatd.inet.PortRange;
 import io.netstatd.inet.PortSet;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.PortFilter;
 import io.netstatd.socket.Protocol;
@@ -121,6 +123,22 @@ class SourceAgreementTests {
 				assertThat(ours(filtered).stream().map(InetSocket::columns).toList())
 					.isEqualTo(ours(every.stream().filter(selection).map(InetSocket::columns).toList()));
 			}
+		}
+	}
+
+	@Test
+	void netlinkStreamsTheRowsItLists() {
+		Set<Protocol> all = EnumSet.allOf(Protocol.class);
+		PortSet ipv4 = new PortSet(List.of(new PortRange(tcpPorts.iterator().next(), tcpPorts.iterator().next())));
+		for (PortFilter filter : List.of(PortFilter.NONE, new PortFilter(ipv4, null, null))) {
+			List<InetSocket> streamed = new ArrayList<>();
+			Skipped skipped = netlink.each(all, Set.of(), filter, streamed::add);
+
+			// the same rows, cookies and all, in the same order: one dump each, and a
+			// socket of ours is not going anywhere in between
+			assertThat(skipped).isEqualTo(Skipped.NONE);
+			assertThat(ours(streamed)).isNotEmpty()
+				.isEqualTo(ours(netlink.read(all, Set.of(), Set.of(), filter).rows()));
 		}
 	}
 
