@@ -210,6 +210,9 @@ def main():
             ("ss -tin", "ss -tin > /dev/null"),
             ("GET /connections?info=true", base + "/connections?info=true&protocol=tcp,tcp6'"),
             ("GET /stats/states", base + "/stats/states'"),
+            # what every curl call here costs before any work: curl's start, a connection,
+            # the filter chain; the C limit pays none of it
+            ("GET /actuator/health/liveness (curl and HTTP alone)", base + "/actuator/health/liveness'"),
             ("GET /stats/top-ips?port=P", base + "/stats/top-ips?port=%d'" % p),
             ("GET /listening?processes=false", base + "/listening?processes=false'"),
             ("GET /connections", base + "/connections'"),
@@ -277,8 +280,11 @@ def main():
         limit = median.get("sock_diag state count in C (the limit)")
         tcpstat = median.get("node_exporter tcpstat scrape")
         if limit:
+            http = median["GET /actuator/health/liveness (curl and HTTP alone)"]
             targets += [("/stats/states / C limit", median["GET /stats/states"] / limit, "<= 1.15"),
-                        ("/stats/top-ips / C limit", median["GET /stats/top-ips?port=P"] / limit, "<= 1.15")]
+                        ("/stats/top-ips / C limit", median["GET /stats/top-ips?port=P"] / limit, "<= 1.15"),
+                        ("(/stats/states - curl and HTTP alone) / C limit", (median["GET /stats/states"] - http)
+                         / limit, "")]
         if tcpstat:
             targets += [("/stats/states / node_exporter tcpstat", median["GET /stats/states"] / tcpstat, "<= 0.5"),
                         ("/stats/top-ips / node_exporter tcpstat", median["GET /stats/top-ips?port=P"] / tcpstat,
