@@ -1,7 +1,6 @@
 package io.netstatd.metrics;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +14,13 @@ import io.netstatd.containers.Containers;
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLineCounter;
 import io.netstatd.query.InvalidParameterException;
 import io.netstatd.socket.DestroyedSockets;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SelectionParams;
+import io.netstatd.socket.SocketCounter;
 import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
@@ -110,28 +111,36 @@ public class HostMetrics implements MultiCollector {
 
 	@Override
 	public MetricSnapshots collect() {
-		List<InetSocket> tcp = tcp();
+		TcpTally tcp = tcp();
 		Snapshot snapshot = new Snapshot(tcp, this.counters.sockets(), this.counters.protocols(),
-				this.skippedLines.totals(), this.closed.recording() ? this.closed.totalsByPort(listening(tcp)) : null,
-				this.destroyed.lost(), owners(tcp));
+				this.skippedLines.totals(),
+				this.closed.recording() ? this.closed.totalsByPort(PortRemotes.listening(tcp.listeners())) : null,
+				this.destroyed.lost(), owners(tcp.listeners()));
 		return format(snapshot, this.bounds);
 	}
 
 	/**
-	 * The TCP tables, with each connection's tcp_info when the per-port metrics are on
-	 * and sock_diag gives it; without it where the sockets come from procfs.
+	 * The TCP tables tallied as the kernel's dump is parsed, with each connection's
+	 * tcp_info when the per-port metrics are on and sock_diag gives it; without it where
+	 * the sockets come from procfs. No row is kept but the listeners': a scrape at 60,000
+	 * connections held them all, with their tcp_info, and paid a full collection for it.
+	 * The listening ports come first, from a dump of the listeners alone, since the
+	 * kernel sends an IPv4 connection to a dual-stack listener before the listener.
 	 */
-	private List<InetSocket> tcp() {
+	private TcpTally tcp() {
 		SocketSelection tcp = SocketSelection.of(SelectionParams.TCP);
+		Set<Integer> listening = PortRemotes
+			.listening(this.sockets.read(tcp.inStates(Set.of(SocketState.LISTEN)), NamespaceChoice.OWN).rows());
 		if (this.bounds.connectionPorts() > 0) {
 			try {
-				return this.sockets.read(tcp, NamespaceChoice.OWN, Set.of(SocketDetail.INFO)).rows();
+				return this.sockets.count(tcp, NamespaceChoice.OWN, Set.of(SocketDetail.INFO), TcpTally.class,
+						() -> new TcpTally(listening, this.bounds));
 			}
 			catch (InvalidParameterException ex) {
 				// a procfs source: no tcp_info, no per-port series
 			}
 		}
-		return this.sockets.read(tcp, NamespaceChoice.OWN).rows();
+		return this.sockets.count(tcp, NamespaceChoice.OWN, TcpTally.class, () -> new TcpTally(listening, this.bounds));
 	}
 
 	/**
@@ -156,28 +165,19 @@ public class HostMetrics implements MultiCollector {
 		return owners;
 	}
 
-	private static Set<Integer> listening(List<InetSocket> tcp) {
-		Set<Integer> ports = new HashSet<>();
-		for (InetSocket socket : tcp) {
-			if (socket.state() == SocketState.LISTEN) {
-				ports.add(socket.localPort());
-			}
-		}
-		return ports;
-	}
-
 	static MetricSnapshots format(Snapshot snapshot, MetricsProperties bounds) {
 		List<MetricSnapshot> metrics = new ArrayList<>();
-		metrics.add(states(snapshot.tcp()));
-		metrics.add(acceptQueues(snapshot.tcp()));
+		TcpTally tcp = snapshot.tcp();
+		metrics.add(states(tcp.states().byState()));
+		metrics.add(acceptQueues(tcp.listeners()));
 		if (bounds.ports() > 0) {
-			metrics.addAll(PortRemotes.of(snapshot.tcp(), bounds, snapshot.owners()));
+			metrics.addAll(tcp.remotes().snapshots(snapshot.owners()));
 		}
 		if (bounds.connectionPorts() > 0) {
-			metrics.addAll(PortConnections.of(snapshot.tcp(), bounds.connectionPorts()));
+			metrics.addAll(tcp.connections().snapshots(bounds.connectionPorts()));
 		}
 		if (snapshot.closedByPort() != null) {
-			metrics.addAll(PortConnections.closed(snapshot.tcp(), snapshot.closedByPort(), bounds.connectionPorts()));
+			metrics.addAll(PortConnections.closed(tcp.listeners(), snapshot.closedByPort(), bounds.connectionPorts()));
 			metrics.add(CounterSnapshot.builder()
 				.name("netstatd_socket_destroy_notices_lost")
 				.help("Times the kernel could not deliver destroy notices (ENOBUFS): closes were missed")
@@ -206,8 +206,7 @@ public class HostMetrics implements MultiCollector {
 	}
 
 	/** All eleven states, zeros included, so that no series vanishes. */
-	private static MetricSnapshot states(List<InetSocket> tcp) {
-		Map<SocketState, Long> counts = StateCounts.byState(tcp);
+	private static MetricSnapshot states(Map<SocketState, Long> counts) {
 		GaugeSnapshot.Builder gauge = GaugeSnapshot.builder()
 			.name("netstatd_tcp_connections")
 			.help("TCP sockets (IPv4 and IPv6) by state, as /stats/states counts them");
@@ -221,11 +220,11 @@ public class HostMetrics implements MultiCollector {
 	 * shown: /proc/net/tcp does not carry it, and both sources answer alike; a full queue
 	 * shows in netstatd_tcp_listen_overflows_total.
 	 */
-	private static MetricSnapshot acceptQueues(List<InetSocket> tcp) {
+	private static MetricSnapshot acceptQueues(List<InetSocket> listeners) {
 		GaugeSnapshot.Builder length = GaugeSnapshot.builder()
 			.name("netstatd_tcp_listen_queue_length")
 			.help("Connections waiting in a TCP listener's accept queue (Recv-Q of a LISTEN socket)");
-		for (InetSocket socket : tcp) {
+		for (InetSocket socket : listeners) {
 			if (socket.state() == SocketState.LISTEN) {
 				Labels labels = Labels.of("address", socket.localAddress().toString(), "port",
 						Integer.toString(socket.localPort()), "protocol", socket.protocol().label());
@@ -292,9 +291,73 @@ public class HostMetrics implements MultiCollector {
 	}
 
 	/**
+	 * The TCP tables of one scrape, tallied: the states, the listeners, and what the
+	 * per-port series count.
+	 */
+	static final class TcpTally implements SocketCounter<TcpTally> {
+
+		private final StateCounts.Counter states = new StateCounts.Counter();
+
+		private final List<InetSocket> listeners = new ArrayList<>();
+
+		private final PortRemotes.Tally remotes;
+
+		private final PortConnections.Tally connections;
+
+		/**
+		 * A tally for a scrape.
+		 * @param listening the listening ports
+		 * @param bounds which ports and remotes the series count
+		 */
+		TcpTally(Set<Integer> listening, MetricsProperties bounds) {
+			this.remotes = new PortRemotes.Tally(listening, bounds);
+			this.connections = new PortConnections.Tally(listening);
+		}
+
+		/** The tally of sockets read whole (a fixture, a test). */
+		static TcpTally of(List<InetSocket> tcp, MetricsProperties bounds) {
+			TcpTally tally = new TcpTally(PortRemotes.listening(tcp), bounds);
+			tcp.forEach(tally);
+			return tally;
+		}
+
+		@Override
+		public void accept(InetSocket socket) {
+			this.states.accept(socket);
+			if (socket.state() == SocketState.LISTEN) {
+				this.listeners.add(socket);
+			}
+			this.remotes.accept(socket);
+			this.connections.accept(socket);
+		}
+
+		@Override
+		public TcpTally result(Skipped skipped) {
+			return this;
+		}
+
+		StateCounts.Counter states() {
+			return this.states;
+		}
+
+		List<InetSocket> listeners() {
+			return this.listeners;
+		}
+
+		PortRemotes.Tally remotes() {
+			return this.remotes;
+		}
+
+		PortConnections.Tally connections() {
+			return this.connections;
+		}
+
+	}
+
+	/**
 	 * What one scrape read.
 	 *
-	 * @param tcp the TCP sockets
+	 * @param tcp the TCP tables, tallied
 	 * @param sockstat sockstat and sockstat6
 	 * @param protocols the protocol counters
 	 * @param skippedLines skipped procfs lines by file
@@ -303,10 +366,10 @@ public class HostMetrics implements MultiCollector {
 	 * @param noticesLost times the kernel dropped destroy notices
 	 * @param owners the pod (or container) holding each listening port, where known
 	 */
-	record Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines,
+	record Snapshot(TcpTally tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines,
 			Map<Integer, long[]> closedByPort, long noticesLost, Map<Integer, String> owners) {
 
-		Snapshot(List<InetSocket> tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
+		Snapshot(TcpTally tcp, Counters sockstat, Counters protocols, Map<String, Long> skippedLines) {
 			this(tcp, sockstat, protocols, skippedLines, null, 0, Map.of());
 		}
 

@@ -1,12 +1,12 @@
 package io.netstatd.metrics;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SocketState;
@@ -45,41 +45,9 @@ final class PortConnections {
 	 * @return the round-trip time histogram and the retransmissions gauge
 	 */
 	static List<MetricSnapshot> of(List<InetSocket> tcp, int maxPorts) {
-		Set<Integer> listening = new HashSet<>();
-		for (InetSocket socket : tcp) {
-			if (socket.state() == SocketState.LISTEN) {
-				listening.add(socket.localPort());
-			}
-		}
-		Map<Integer, List<TcpInfo>> byPort = new TreeMap<>();
-		for (InetSocket socket : tcp) {
-			TcpInfo info = (socket.details() != null) ? socket.details().tcpInfo() : null;
-			if (info != null && socket.state() == SocketState.ESTABLISHED && listening.contains(socket.localPort())) {
-				byPort.computeIfAbsent(socket.localPort(), (port) -> new ArrayList<>()).add(info);
-			}
-		}
-		List<Integer> ports = byPort.keySet()
-			.stream()
-			.sorted(Comparator.comparingInt((Integer port) -> byPort.get(port).size()).reversed())
-			.limit(maxPorts)
-			.sorted()
-			.toList();
-		HistogramSnapshot.Builder rtt = HistogramSnapshot.builder()
-			.name("netstatd_tcp_connection_rtt_seconds")
-			.help("Smoothed round-trip time of the established connections to a listening port, now (tcp_info rtt)")
-			.gaugeHistogram(true);
-		GaugeSnapshot.Builder retransmitted = GaugeSnapshot.builder()
-			.name("netstatd_tcp_connection_retransmitted_segments")
-			.help("Segments the established connections to a listening port have retransmitted over their lives "
-					+ "(sum of tcp_info total_retrans)");
-		for (int port : ports) {
-			Labels labels = Labels.of("port", Integer.toString(port));
-			List<TcpInfo> connections = byPort.get(port);
-			rtt.dataPoint(histogram(connections, labels));
-			long retransmits = connections.stream().mapToLong(TcpInfo::totalRetransmits).sum();
-			retransmitted.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(retransmits).build());
-		}
-		return List.of(rtt.build(), retransmitted.build());
+		Tally tally = new Tally(PortRemotes.listening(tcp));
+		tcp.forEach(tally);
+		return tally.snapshots(maxPorts);
 	}
 
 	/**
@@ -129,23 +97,90 @@ final class PortConnections {
 		return List.of(connections.build(), bytes.build());
 	}
 
-	private static HistogramDataPointSnapshot histogram(List<TcpInfo> connections, Labels labels) {
-		long[] counts = new long[RTT_BUCKETS.length];
-		double sum = 0;
-		for (TcpInfo info : connections) {
+	/**
+	 * The established connections of the listening ports, given one at a time: per port
+	 * their number, the rtt histogram's buckets and sum, and their retransmissions; not
+	 * the connections, nor their {@code tcp_info}.
+	 */
+	static final class Tally implements Consumer<InetSocket> {
+
+		private final Set<Integer> listening;
+
+		// by port, ascending: ties in size keep the lower port first
+		private final Map<Integer, Port> byPort = new TreeMap<>();
+
+		/**
+		 * A tally of the connections of {@code listening}.
+		 * @param listening the listening ports, known before the connections are given
+		 */
+		Tally(Set<Integer> listening) {
+			this.listening = listening;
+		}
+
+		@Override
+		public void accept(InetSocket socket) {
+			TcpInfo info = (socket.details() != null) ? socket.details().tcpInfo() : null;
+			if (info != null && socket.state() == SocketState.ESTABLISHED
+					&& this.listening.contains(socket.localPort())) {
+				this.byPort.computeIfAbsent(socket.localPort(), (port) -> new Port()).add(info);
+			}
+		}
+
+		/** The round-trip time histogram and the retransmissions gauge. */
+		List<MetricSnapshot> snapshots(int maxPorts) {
+			List<Integer> ports = this.byPort.keySet()
+				.stream()
+				.sorted(Comparator.comparingLong((Integer port) -> this.byPort.get(port).connections).reversed())
+				.limit(maxPorts)
+				.sorted()
+				.toList();
+			HistogramSnapshot.Builder rtt = HistogramSnapshot.builder()
+				.name("netstatd_tcp_connection_rtt_seconds")
+				.help("Smoothed round-trip time of the established connections to a listening port, now (tcp_info rtt)")
+				.gaugeHistogram(true);
+			GaugeSnapshot.Builder retransmitted = GaugeSnapshot.builder()
+				.name("netstatd_tcp_connection_retransmitted_segments")
+				.help("Segments the established connections to a listening port have retransmitted over their "
+						+ "lives (sum of tcp_info total_retrans)");
+			for (int port : ports) {
+				Labels labels = Labels.of("port", Integer.toString(port));
+				Port connections = this.byPort.get(port);
+				rtt.dataPoint(HistogramDataPointSnapshot.builder()
+					.labels(labels)
+					.classicHistogramBuckets(ClassicHistogramBuckets.of(RTT_BUCKETS, connections.buckets))
+					.sum(connections.sum)
+					.build());
+				retransmitted
+					.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(connections.retransmits).build());
+			}
+			return List.of(rtt.build(), retransmitted.build());
+		}
+
+	}
+
+	/** One port's established connections, counted. */
+	private static final class Port {
+
+		private final long[] buckets = new long[RTT_BUCKETS.length];
+
+		private long connections;
+
+		private double sum;
+
+		private long retransmits;
+
+		void add(TcpInfo info) {
 			double seconds = info.rtt() / 1000;
-			sum += seconds;
+			this.sum += seconds;
 			int bucket = 0;
 			while (seconds > RTT_BUCKETS[bucket]) {
 				bucket++;
 			}
-			counts[bucket]++;
+			this.buckets[bucket]++;
+			this.connections++;
+			this.retransmits += info.totalRetransmits();
 		}
-		return HistogramDataPointSnapshot.builder()
-			.labels(labels)
-			.classicHistogramBuckets(ClassicHistogramBuckets.of(RTT_BUCKETS, counts))
-			.sum(sum)
-			.build();
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
@@ -41,49 +42,20 @@ final class PortRemotes {
 	 * @return the two gauges
 	 */
 	static List<MetricSnapshot> of(List<InetSocket> tcp, MetricsProperties bounds, Map<Integer, String> owners) {
+		Tally tally = new Tally(listening(tcp), bounds);
+		tcp.forEach(tally);
+		return tally.snapshots(owners);
+	}
+
+	/** The local ports of the listeners among {@code tcp}. */
+	static Set<Integer> listening(List<InetSocket> tcp) {
 		Set<Integer> listening = new TreeSet<>();
 		for (InetSocket socket : tcp) {
 			if (socket.state() == SocketState.LISTEN) {
 				listening.add(socket.localPort());
 			}
 		}
-		Map<Integer, Port> byPort = new HashMap<>();
-		for (InetSocket socket : tcp) {
-			int local = socket.localPort();
-			if (socket.state() != SocketState.LISTEN
-					&& (listening.contains(local) || bounds.portList().contains(local))) {
-				byPort.computeIfAbsent(local, (p) -> new Port()).add(socket, bounds);
-			}
-		}
-		GaugeSnapshot.Builder remotes = GaugeSnapshot.builder()
-			.name("netstatd_tcp_remote_connections")
-			.help("Established TCP connections to a listening port by remote address (or block, "
-					+ "netstatd.metrics.remote-prefix): the top netstatd.metrics.top-remotes, and the rest as "
-					+ "remote=\"other\"");
-		GaugeSnapshot.Builder states = GaugeSnapshot.builder()
-			.name("netstatd_tcp_port_connections")
-			.help("TCP connections to a listening port by state (LISTEN left out)");
-		for (int port : ports(listening, byPort, bounds)) {
-			Port counts = byPort.getOrDefault(port, new Port());
-			String label = Integer.toString(port);
-			String owner = owners.get(port);
-			for (Map.Entry<String, Long> remote : counts.top(bounds.topRemotes()).entrySet()) {
-				Labels labels = Labels.of("port", label, "remote", remote.getKey());
-				if (owner != null) {
-					labels = labels.add("pod", owner);
-				}
-				remotes.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(remote.getValue()).build());
-			}
-			for (SocketState state : SocketState.TCP_STATES) {
-				if (state != SocketState.LISTEN) {
-					states.dataPoint(GaugeDataPointSnapshot.builder()
-						.labels(Labels.of("port", label, "state", state.name()))
-						.value(counts.states.getOrDefault(state, 0L))
-						.build());
-				}
-			}
-		}
-		return List.of(remotes.build(), states.build());
+		return listening;
 	}
 
 	/**
@@ -156,6 +128,76 @@ final class PortRemotes {
 			}
 			top.put(OTHER, rest);
 			return top;
+		}
+
+	}
+
+	/**
+	 * The connections of the listening ports (and the configured ones) counted as they
+	 * are given, by state and remote: what the series need, not the sockets.
+	 */
+	static final class Tally implements Consumer<InetSocket> {
+
+		private final Set<Integer> listening;
+
+		private final MetricsProperties bounds;
+
+		private final Map<Integer, Port> byPort = new HashMap<>();
+
+		/**
+		 * A tally of the connections of {@code listening} and the configured ports.
+		 * @param listening the listening ports, known before the connections are given
+		 * (the kernel dumps an IPv4 connection to a dual-stack listener before the
+		 * listener)
+		 * @param bounds how many ports and remotes, and how remotes are grouped
+		 */
+		Tally(Set<Integer> listening, MetricsProperties bounds) {
+			this.listening = new TreeSet<>(listening);
+			this.bounds = bounds;
+		}
+
+		@Override
+		public void accept(InetSocket socket) {
+			int local = socket.localPort();
+			if (socket.state() != SocketState.LISTEN
+					&& (this.listening.contains(local) || this.bounds.portList().contains(local))) {
+				this.byPort.computeIfAbsent(local, (p) -> new Port()).add(socket, this.bounds);
+			}
+		}
+
+		/**
+		 * The two gauges, the pod of each port labelled where {@code owners} knows it.
+		 */
+		List<MetricSnapshot> snapshots(Map<Integer, String> owners) {
+			GaugeSnapshot.Builder remotes = GaugeSnapshot.builder()
+				.name("netstatd_tcp_remote_connections")
+				.help("Established TCP connections to a listening port by remote address (or block, "
+						+ "netstatd.metrics.remote-prefix): the top netstatd.metrics.top-remotes, and the rest as "
+						+ "remote=\"other\"");
+			GaugeSnapshot.Builder states = GaugeSnapshot.builder()
+				.name("netstatd_tcp_port_connections")
+				.help("TCP connections to a listening port by state (LISTEN left out)");
+			for (int port : ports(this.listening, this.byPort, this.bounds)) {
+				Port counts = this.byPort.getOrDefault(port, new Port());
+				String label = Integer.toString(port);
+				String owner = owners.get(port);
+				for (Map.Entry<String, Long> remote : counts.top(this.bounds.topRemotes()).entrySet()) {
+					Labels labels = Labels.of("port", label, "remote", remote.getKey());
+					if (owner != null) {
+						labels = labels.add("pod", owner);
+					}
+					remotes.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(remote.getValue()).build());
+				}
+				for (SocketState state : SocketState.TCP_STATES) {
+					if (state != SocketState.LISTEN) {
+						states.dataPoint(GaugeDataPointSnapshot.builder()
+							.labels(Labels.of("port", label, "state", state.name()))
+							.value(counts.states.getOrDefault(state, 0L))
+							.build());
+					}
+				}
+			}
+			return List.of(remotes.build(), states.build());
 		}
 
 	}

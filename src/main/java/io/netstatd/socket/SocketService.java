@@ -105,25 +105,44 @@ public class SocketService {
 	 */
 	public <T> T count(SocketSelection selection, NamespaceChoice choice, Object counting,
 			Supplier<SocketCounter<T>> counter) {
+		return count(selection, choice, Set.of(), counting, counter);
+	}
+
+	/**
+	 * {@link #count(SocketSelection, NamespaceChoice, Object, Supplier)}, each socket
+	 * with the {@code details} asked for.
+	 * @param <T> the answer
+	 * @param selection which sockets
+	 * @param choice which namespaces
+	 * @param details what each socket carries beyond its columns (sock_diag only)
+	 * @param counting what is counted, beyond the selection
+	 * @param counter makes a fresh counter
+	 * @return the counter's answer
+	 * @throws io.netstatd.query.InvalidParameterException when details are asked of
+	 * another namespace or of procfs
+	 */
+	public <T> T count(SocketSelection selection, NamespaceChoice choice, Set<SocketDetail> details, Object counting,
+			Supplier<SocketCounter<T>> counter) {
 		if (choice.kind() != NamespaceChoice.Kind.OWN) {
-			Parsed<InetSocket> sockets = read(selection, choice);
+			Parsed<InetSocket> sockets = read(selection, choice, details);
 			SocketCounter<T> count = counter.get();
 			sockets.rows().forEach(count);
 			return count.result(sockets.skipped());
 		}
 		PortFilter ports = selection.kernelPorts();
-		Read read = new Read(OWN, selection.protocols(), selection.kernelStates(), Set.of(), ports);
+		Read read = new Read(OWN, selection.protocols(), selection.kernelStates(), details, ports);
 		return shared(new Count(read, selection, counting), () -> countOwn(read, selection, counter));
 	}
 
 	private <T> T countOwn(Read read, SocketSelection selection, Supplier<SocketCounter<T>> counter) {
 		SocketCounter<T> streamed = counter.get();
 		try {
-			Skipped skipped = this.source.each(read.protocols(), read.states(), read.ports(), (socket) -> {
-				if (selection.test(socket)) {
-					streamed.accept(socket);
-				}
-			});
+			Skipped skipped = this.source.each(read.protocols(), read.states(), read.details(), read.ports(),
+					(socket) -> {
+						if (selection.test(socket)) {
+							streamed.accept(socket);
+						}
+					});
 			this.skippedLines.count(skipped);
 			return streamed.result(skipped);
 		}
@@ -132,7 +151,7 @@ public class SocketService {
 			// where the dump fails)
 			SocketCounter<T> whole = counter.get();
 			Parsed<InetSocket> tables = counted(
-					this.source.read(read.protocols(), read.states(), Set.of(), read.ports()));
+					this.source.read(read.protocols(), read.states(), read.details(), read.ports()));
 			tables.rows().stream().filter(selection).forEach(whole);
 			return whole.result(tables.skipped());
 		}

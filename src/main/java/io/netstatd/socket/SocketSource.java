@@ -60,15 +60,18 @@ public interface SocketSource {
 	 * reads the tables whole first.
 	 * @param protocols the tables to read
 	 * @param states the states wanted, or empty for all
+	 * @param details what each row carries beyond its columns
 	 * @param ports the ports the source may filter on
 	 * @param sink where each socket goes
 	 * @return the lines skipped
 	 * @throws DumpInterruptedException when a table failed after some of its sockets went
 	 * to the sink
+	 * @throws io.netstatd.query.InvalidParameterException when details are asked of a
+	 * source that has none (procfs)
 	 */
-	default Skipped each(Set<Protocol> protocols, Set<SocketState> states, PortFilter ports,
+	default Skipped each(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details, PortFilter ports,
 			Consumer<InetSocket> sink) {
-		Parsed<InetSocket> read = read(protocols, states, Set.of(), ports);
+		Parsed<InetSocket> read = read(protocols, states, details, ports);
 		read.rows().forEach(sink);
 		return read.skipped();
 	}

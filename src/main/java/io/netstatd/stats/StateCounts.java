@@ -77,7 +77,7 @@ public record StateCounts(long total, List<StateCount> states, Skipped skipped) 
 		}
 
 		/** The counts in the kernel's order, the eleven TCP states always. */
-		Map<SocketState, Long> byState() {
+		public Map<SocketState, Long> byState() {
 			Map<SocketState, Long> byState = new EnumMap<>(SocketState.class);
 			SocketState.TCP_STATES.forEach((state) -> byState.put(state, 0L));
 			for (SocketState state : SocketState.values()) {

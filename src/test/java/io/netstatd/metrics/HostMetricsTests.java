@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.netstatd.counters.Counters;
 import io.netstatd.counters.ProcNetSockstatParser;
@@ -48,7 +49,8 @@ class HostMetricsTests {
 				new SkippedLine("/proc/net/tcp", 9, "bad", "y"))));
 		skipped.count("/proc/net/snmp", Skipped.NONE);
 
-		String text = render(new HostMetrics.Snapshot(tcp, sockstat, protocols, skipped.totals()));
+		String text = render(tcp, (tally) -> new HostMetrics.Snapshot(tally, sockstat, protocols, skipped.totals()),
+				20);
 
 		assertThat(text).contains("netstatd_tcp_connections{state=\"ESTABLISHED\"} 2.0\n")
 			.contains("netstatd_tcp_connections{state=\"LISTEN\"} 1.0\n")
@@ -72,7 +74,7 @@ class HostMetricsTests {
 				connection(9090, 50, 1), connection(7000, 1, 9));
 		Counters none = new Counters(Map.of(), Skipped.NONE);
 
-		String text = render(new HostMetrics.Snapshot(tcp, none, none, Map.of()), 1);
+		String text = render(tcp, (tally) -> new HostMetrics.Snapshot(tally, none, none, Map.of()), 1);
 
 		// 8080 has most connections; 9090 is past the one port allowed; 7000 listens not
 		assertThat(text.lines().filter((line) -> line.startsWith("netstatd_tcp_connection_")))
@@ -105,15 +107,16 @@ class HostMetricsTests {
 				(state == SocketState.LISTEN) ? 0 : 40000, state, recvQ, 0, 0, 1, null);
 	}
 
-	private static String render(HostMetrics.Snapshot snapshot) throws IOException {
-		return render(snapshot, 20);
-	}
-
-	private static String render(HostMetrics.Snapshot snapshot, int connectionPorts) throws IOException {
+	/**
+	 * The exposition of a scrape of {@code tcp}, the sockets tallied as a scrape does.
+	 */
+	private static String render(List<InetSocket> tcp, Function<HostMetrics.TcpTally, HostMetrics.Snapshot> snapshot,
+			int connectionPorts) throws IOException {
+		MetricsProperties bounds = new MetricsProperties(connectionPorts, 20, java.util.List.of(), 10,
+				java.util.List.of(32, 128));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrometheusTextFormatWriter.create()
-			.write(out, HostMetrics.format(snapshot,
-					new MetricsProperties(connectionPorts, 20, java.util.List.of(), 10, java.util.List.of(32, 128))),
+			.write(out, HostMetrics.format(snapshot.apply(HostMetrics.TcpTally.of(tcp, bounds)), bounds),
 					EscapingScheme.ALLOW_UTF8);
 		return out.toString(StandardCharsets.UTF_8);
 	}

@@ -118,8 +118,8 @@ class SocketServiceCountTests {
 		}
 
 		@Override
-		public Skipped each(Set<Protocol> protocols, Set<SocketState> states, PortFilter ports,
-				Consumer<InetSocket> sink) {
+		public Skipped each(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
+				PortFilter ports, Consumer<InetSocket> sink) {
 			this.ports.add(ports);
 			for (int i = 0; i < this.table.size(); i++) {
 				if (i == this.failAfter) {

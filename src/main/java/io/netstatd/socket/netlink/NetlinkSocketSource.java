@@ -74,12 +74,17 @@ public class NetlinkSocketSource implements SocketSource {
 	public Parsed<InetSocket> read(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
 			PortFilter ports) {
 		byte[] bytecode = PortBytecode.of(ports);
+		int extensions = extensions(details);
+		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states, extensions, bytecode));
+	}
+
+	/** The {@code idiag_ext} bits of the details asked for. */
+	private static int extensions(Set<SocketDetail> details) {
 		int extensions = 0;
 		for (SocketDetail detail : details) {
 			extensions |= detail.extensions();
 		}
-		int asked = extensions;
-		return SocketSource.eachTable(protocols, (protocol) -> read(protocol, states, asked, bytecode));
+		return extensions;
 	}
 
 	private Parsed<InetSocket> read(Protocol protocol, Set<SocketState> states, int extensions, byte[] bytecode) {
@@ -106,22 +111,25 @@ public class NetlinkSocketSource implements SocketSource {
 	 * mixed with procfs rows, and says so ({@link DumpInterruptedException}).
 	 */
 	@Override
-	public Skipped each(Set<Protocol> protocols, Set<SocketState> states, PortFilter ports, Consumer<InetSocket> sink) {
+	public Skipped each(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details, PortFilter ports,
+			Consumer<InetSocket> sink) {
 		byte[] bytecode = PortBytecode.of(ports);
+		int extensions = extensions(details);
 		Skipped skipped = Skipped.NONE;
 		for (Protocol protocol : Protocol.values()) {
 			if (protocols.contains(protocol)) {
-				skipped = skipped.and(each(protocol, states, bytecode, sink));
+				skipped = skipped.and(each(protocol, states, extensions, bytecode, sink));
 			}
 		}
 		return skipped;
 	}
 
-	private Skipped each(Protocol protocol, Set<SocketState> states, byte[] bytecode, Consumer<InetSocket> sink) {
+	private Skipped each(Protocol protocol, Set<SocketState> states, int extensions, byte[] bytecode,
+			Consumer<InetSocket> sink) {
 		if (SockDiag.dumps(protocol)) {
 			int[] given = new int[1];
 			try {
-				SockDiag.dump(protocol, stateMask(protocol, states), 0, bytecode, (socket) -> {
+				SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, (socket) -> {
 					given[0]++;
 					sink.accept(socket);
 				});

@@ -132,7 +132,7 @@ class SourceAgreementTests {
 		PortSet ipv4 = new PortSet(List.of(new PortRange(tcpPorts.iterator().next(), tcpPorts.iterator().next())));
 		for (PortFilter filter : List.of(PortFilter.NONE, new PortFilter(ipv4, null, null))) {
 			List<InetSocket> streamed = new ArrayList<>();
-			Skipped skipped = netlink.each(all, Set.of(), filter, streamed::add);
+			Skipped skipped = netlink.each(all, Set.of(), Set.of(), filter, streamed::add);
 
 			// the same rows, cookies and all, in the same order: one dump each, and a
 			// socket of ours is not going anywhere in between
