@@ -16,8 +16,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netstatd.interfaces.InterfacesRepository;
 import io.netstatd.interfaces.NetInterface;
 import io.netstatd.netns.NamespaceChoice;
+import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketCounter;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
@@ -102,12 +104,11 @@ final class SystemNetworkMeters implements MeterBinder {
 	}
 
 	private Snapshot read(long now) {
-		List<InetSocket> all = this.sockets.read(SocketSelection.of(Protocol.TCP_AND_UDP), NamespaceChoice.OWN).rows();
-		List<InetSocket> tcp = all.stream().filter((socket) -> socket.protocol().tcp()).toList();
-		long udp = all.size() - tcp.size();
+		TransportCounts counts = this.sockets.count(SocketSelection.of(Protocol.TCP_AND_UDP), NamespaceChoice.OWN,
+				TransportCounts.class, TransportCounts::new);
 		Map<String, NetInterface> devices = new java.util.LinkedHashMap<>();
 		this.interfaces.interfaces().interfaces().forEach((device) -> devices.put(device.name(), device));
-		Snapshot taken = new Snapshot(now, StateCounts.byState(tcp), udp, devices);
+		Snapshot taken = new Snapshot(now, counts.tcp.byState(), counts.udp, devices);
 		this.snapshot = taken;
 		meterInterfaces(devices.keySet());
 		return taken;
@@ -164,6 +165,32 @@ final class SystemNetworkMeters implements MeterBinder {
 	 * @param devices the interfaces' counters, by name
 	 */
 	private record Snapshot(long takenAt, Map<SocketState, Long> tcp, long udp, Map<String, NetInterface> devices) {
+
+	}
+
+	/**
+	 * TCP sockets by state and UDP sockets, counted as the dump is parsed; no row kept.
+	 */
+	private static final class TransportCounts implements SocketCounter<TransportCounts> {
+
+		private final StateCounts.Counter tcp = new StateCounts.Counter();
+
+		private long udp;
+
+		@Override
+		public void accept(InetSocket socket) {
+			if (socket.protocol().tcp()) {
+				this.tcp.accept(socket);
+			}
+			else {
+				this.udp++;
+			}
+		}
+
+		@Override
+		public TransportCounts result(Skipped skipped) {
+			return this;
+		}
 
 	}
 
