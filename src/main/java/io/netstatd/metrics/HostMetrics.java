@@ -147,12 +147,12 @@ public class HostMetrics implements MultiCollector {
 	 * The pod holding each listening port, from the listener's cgroup (sock_diag), for
 	 * the top-K series' {@code pod} label.
 	 */
-	private Map<Integer, String> owners(List<InetSocket> tcp) {
+	private Map<Integer, String> owners(List<InetSocket> listeners) {
 		Map<Integer, String> owners = new java.util.HashMap<>();
 		Map<Long, String> byCgroup = new java.util.HashMap<>();
-		for (InetSocket socket : tcp) {
+		for (InetSocket socket : listeners) {
 			Long id = (socket.details() != null) ? socket.details().cgroupId() : null;
-			if (socket.state() == SocketState.LISTEN && id != null) {
+			if (id != null) {
 				String pod = byCgroup.computeIfAbsent(id, (cgroup) -> {
 					Container container = this.containers.ofCgroup(this.cgroups.path(cgroup));
 					return (container != null && container.pod() != null) ? container.pod() : "";

@@ -1,7 +1,6 @@
 package io.netstatd.metrics;
 
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,18 +38,6 @@ final class PortConnections {
 	}
 
 	/**
-	 * The metrics of the busiest {@code maxPorts} listening ports.
-	 * @param tcp the TCP sockets of the scrape, with their {@code tcp_info}
-	 * @param maxPorts how many ports at most
-	 * @return the round-trip time histogram and the retransmissions gauge
-	 */
-	static List<MetricSnapshot> of(List<InetSocket> tcp, int maxPorts) {
-		Tally tally = new Tally(PortRemotes.listening(tcp));
-		tcp.forEach(tally);
-		return tally.snapshots(maxPorts);
-	}
-
-	/**
 	 * Closed connections and their bytes per listening port, since the service started
 	 * ({@link io.netstatd.closed.ClosedRecorder}): the ports listening now with most
 	 * closes, at most {@code maxPorts}.
@@ -60,12 +47,7 @@ final class PortConnections {
 	 * @return the counters
 	 */
 	static List<MetricSnapshot> closed(List<InetSocket> tcp, Map<Integer, long[]> closedByPort, int maxPorts) {
-		Set<Integer> listening = new HashSet<>();
-		for (InetSocket socket : tcp) {
-			if (socket.state() == SocketState.LISTEN) {
-				listening.add(socket.localPort());
-			}
-		}
+		Set<Integer> listening = PortRemotes.listening(tcp);
 		List<Integer> ports = closedByPort.keySet()
 			.stream()
 			.filter(listening::contains)
