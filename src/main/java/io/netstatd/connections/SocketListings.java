@@ -16,14 +16,18 @@ import java.util.concurrent.TimeUnit;
 import io.netstatd.cgroups.CgroupPaths;
 import io.netstatd.containers.Container;
 import io.netstatd.containers.Containers;
+import io.netstatd.counters.Counters;
+import io.netstatd.counters.CountersRepository;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.LimitsProperties;
+import io.netstatd.limits.ListMemory;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.HostNames;
 import io.netstatd.names.Resolution;
 import io.netstatd.names.ServiceNames;
 import io.netstatd.names.SocketNames;
+import io.netstatd.netns.NamespaceChoice;
 import io.netstatd.netns.NamespaceScanner;
 import io.netstatd.process.ProcessScan;
 import io.netstatd.process.ProcessScanner;
@@ -31,7 +35,10 @@ import io.netstatd.process.SocketProcess;
 import io.netstatd.process.UserNames;
 import io.netstatd.procfs.Parsed;
 import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketService;
+import io.netstatd.socket.SocketState;
 import io.netstatd.socket.UnixSocket;
 import jakarta.annotation.PreDestroy;
 
@@ -44,6 +51,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SocketListings {
+
+	private static final long ROW_BYTES = 160;
+
+	private static final long INFO_BYTES = 650;
+
+	private static final long MEMORY_BYTES = 200;
+
+	private static final long OWNER_BYTES = 100;
 
 	private final SocketService sockets;
 
@@ -68,9 +83,15 @@ public class SocketListings {
 	 */
 	private final ThreadPoolExecutor ownerWalks;
 
+	private final ListMemory memory;
+
+	private final CountersRepository counters;
+
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
 			ServiceNames services, CgroupPaths cgroups, Containers containers, NamespaceScanner namespaces,
-			LimitsProperties limits) {
+			LimitsProperties limits, ListMemory memory, CountersRepository counters) {
+		this.memory = memory;
+		this.counters = counters;
 		this.namespaces = namespaces;
 		this.sockets = sockets;
 		this.processes = processes;
@@ -102,8 +123,10 @@ public class SocketListings {
 		CompletableFuture<ProcessScan> owners = query.walksProcesses()
 				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline), this.ownerWalks)
 				: CompletableFuture.completedFuture(null);
+		ListMemory.Reservation held = this.memory.reserve(expectedRows(query) * bytesPerRow(query), deadline);
 		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns(), query.details());
 		Parsed<UnixSocket> unix = query.unix() ? this.sockets.unixSockets() : Parsed.empty();
+		held.resize((read.rows().size() + unix.rows().size()) * bytesPerRow(query));
 		List<UnixSocket> unixListed = query.unix() ? unix.rows()
 			.stream()
 			.filter((socket) -> !query.selection().listeningOnly() || socket.listening())
@@ -127,6 +150,49 @@ public class SocketListings {
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketListing(matching.size() + unixCount, rows.size() + unixCount, rows, unixListed,
 				read.skipped().and(unix.skipped()), resolution, scan);
+	}
+
+	/**
+	 * What a list holds for each row until it is written, as measured at 60,000 sockets
+	 * (the heap after a full collection, a list held): the row with its addresses, timer
+	 * and cookie; {@code tcp_info}'s record with its boxed fields; the memory's; an
+	 * owner's entry in the walk.
+	 */
+	static long bytesPerRow(SocketListQuery query) {
+		return ROW_BYTES + (query.details().contains(SocketDetail.INFO) ? INFO_BYTES : 0)
+				+ (query.details().contains(SocketDetail.MEMORY) ? MEMORY_BYTES : 0)
+				+ (query.walksProcesses() ? OWNER_BYTES : 0);
+	}
+
+	/**
+	 * The rows a read of the service's own namespace may give, before it is made: the
+	 * kernel's totals of its tables ({@code /proc/net/sockstat}, {@code sockstat6}), all
+	 * their states; listeners alone are few. Other namespaces, or totals that cannot be
+	 * read: none, and the list reserves what it holds once read.
+	 */
+	private long expectedRows(SocketListQuery query) {
+		if (query.netns().kind() != NamespaceChoice.Kind.OWN
+				|| query.selection().kernelStates().equals(Set.of(SocketState.LISTEN))) {
+			return 0;
+		}
+		Counters totals;
+		try {
+			totals = this.counters.sockets();
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+		Set<Protocol> protocols = query.selection().protocols();
+		long rows = 0;
+		rows += protocols.contains(Protocol.TCP) ? total(totals, "TCP", "inuse") + total(totals, "TCP", "tw") : 0;
+		rows += protocols.contains(Protocol.TCP6) ? total(totals, "TCP6", "inuse") : 0;
+		rows += protocols.contains(Protocol.UDP) ? total(totals, "UDP", "inuse") : 0;
+		rows += protocols.contains(Protocol.UDP6) ? total(totals, "UDP6", "inuse") : 0;
+		return rows;
+	}
+
+	private static long total(Counters totals, String group, String name) {
+		return Math.max(0, totals.value(group, name));
 	}
 
 	@PreDestroy

@@ -1,6 +1,8 @@
 package io.netstatd.limits;
 
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -25,6 +27,8 @@ public final class Deadline {
 	private volatile boolean ended;
 
 	private volatile long lookedAt;
+
+	private final Queue<Runnable> atEnd = new ConcurrentLinkedQueue<>();
 
 	private Deadline(long expiresAt, Duration timeout, BooleanSupplier clientGone) {
 		this.expiresAt = expiresAt;
@@ -108,9 +112,22 @@ public final class Deadline {
 		return this.ended;
 	}
 
+	/**
+	 * Runs {@code action} when the request ends ({@link #end()}): what the request holds
+	 * until its last byte is written, or its client is cut, given back then.
+	 * @param action what to do once, at the end
+	 */
+	public void atEnd(Runnable action) {
+		this.atEnd.add(action);
+	}
+
 	/** The request ended: work still under way for it stops at its next look. */
 	public void end() {
 		this.ended = true;
+		Runnable action;
+		while ((action = this.atEnd.poll()) != null) {
+			action.run();
+		}
 	}
 
 }

@@ -47,7 +47,11 @@ public class ExpensiveRequests {
 	public static class TooBusyException extends RuntimeException {
 
 		TooBusyException() {
-			super("Too many socket or process walks are under way; try again in a second.", null, false, false);
+			this("Too many socket or process walks are under way; try again in a second.");
+		}
+
+		TooBusyException(String message) {
+			super(message, null, false, false);
 		}
 
 	}
