@@ -6,9 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.netstatd.web.WholeServiceTest;
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +56,7 @@ class RequestLifetimeTests {
 
 	@AfterAll
 	static void removeTree() throws IOException {
-		try (Stream<Path> files = Files.walk(root)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
+		LargeTcpTable.remove(root);
 	}
 
 	@Test

@@ -6,10 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SlowReaderTests {
 
-	private static final String ROW = "   0: 0100007F:1F90 0200007F:%04X 01 00000000:00000000 00:00000000 00000000     0"
-			+ "        0 %d 1 0000000000000000 20 4 30 10 -1\n";
-
 	static Path root;
 
 	@LocalServerPort
@@ -45,22 +39,13 @@ class SlowReaderTests {
 
 	@DynamicPropertySource
 	static void largeTable(DynamicPropertyRegistry registry) throws IOException {
-		root = Files.createTempDirectory("netstatd-large-table");
-		Path net = Files.createDirectories(root.resolve("net"));
-		StringBuilder tcp = new StringBuilder("  sl  local_address rem_address   st\n");
-		for (int i = 0; i < 60_000; i++) {
-			tcp.append(String.format(ROW, i % 65536, 100_000 + i));
-		}
-		Files.writeString(net.resolve("tcp"), tcp);
-		Files.writeString(net.resolve("udp"), "");
+		root = LargeTcpTable.create("netstatd-large-table", 60_000);
 		registry.add("netstatd.procfs.root", root::toString);
 	}
 
 	@AfterAll
 	static void removeTree() throws IOException {
-		try (Stream<Path> files = Files.walk(root)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
+		LargeTcpTable.remove(root);
 	}
 
 	@Test
