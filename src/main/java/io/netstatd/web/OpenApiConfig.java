@@ -197,8 +197,8 @@ class OpenApiConfig {
 		Map<String, String> problems = new LinkedHashMap<>();
 		problems.put("400", "a parameter is invalid or unknown; parameter names it, allowed says what it allows");
 		problems.put("406", "no representation matches Accept");
-		problems.put("503", "procfs cannot be read (file names it), or too many walks are under way "
-				+ "(Retry-After says when to try again)");
+		problems.put("503", "procfs cannot be read (file names it), or too many walks are under way, or the "
+				+ "socket lists under way hold as many rows as they may (Retry-After says when to try again)");
 		return problems;
 	}
 
