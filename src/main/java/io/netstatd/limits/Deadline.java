@@ -30,6 +30,12 @@ public final class Deadline {
 
 	private final Queue<Runnable> atEnd = new ConcurrentLinkedQueue<>();
 
+	/**
+	 * Whether {@link #end()} was called: {@code ended} is also set when the client is
+	 * seen gone, while the request still runs.
+	 */
+	private volatile boolean over;
+
 	private Deadline(long expiresAt, Duration timeout, BooleanSupplier clientGone) {
 		this.expiresAt = expiresAt;
 		this.timeout = timeout;
@@ -119,11 +125,20 @@ public final class Deadline {
 	 */
 	public void atEnd(Runnable action) {
 		this.atEnd.add(action);
+		if (this.over) {
+			// the request ended before: not left waiting for an end that has been
+			runAtEnd();
+		}
 	}
 
 	/** The request ended: work still under way for it stops at its next look. */
 	public void end() {
 		this.ended = true;
+		this.over = true;
+		runAtEnd();
+	}
+
+	private void runAtEnd() {
 		Runnable action;
 		while ((action = this.atEnd.poll()) != null) {
 			action.run();

@@ -43,6 +43,15 @@ class ListMemoryTests {
 	}
 
 	@Test
+	void givesItBackAtOnceWhenTheRequestHadEndedBefore() {
+		ListMemory memory = new ListMemory(10 * MB);
+		Deadline request = Deadline.in(Duration.ofSeconds(10));
+		request.end();
+		memory.reserve(3 * MB, request);
+		assertThat(memory.held()).isZero();
+	}
+
+	@Test
 	void growingPastTheBoundOnceReadIsRefusedAndHoldsOnlyWhatItHad() {
 		ListMemory memory = new ListMemory(10 * MB);
 		Deadline other = Deadline.in(Duration.ofSeconds(10));
