@@ -34,6 +34,8 @@ import io.netstatd.process.ProcessScanner;
 import io.netstatd.process.SocketProcess;
 import io.netstatd.process.UserNames;
 import io.netstatd.procfs.Parsed;
+import io.netstatd.procfs.ProcfsTooLargeException;
+import io.netstatd.procfs.ProcfsUnavailableException;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketDetail;
@@ -165,24 +167,32 @@ public class SocketListings {
 	}
 
 	/**
-	 * The rows a read of the service's own namespace may give, before it is made: the
-	 * kernel's totals of its tables ({@code /proc/net/sockstat}, {@code sockstat6}), all
-	 * their states; listeners alone are few. Other namespaces, or totals that cannot be
-	 * read: none, and the list reserves what it holds once read.
+	 * The rows a read of the service's own namespace may give, before it is made;
+	 * listeners alone are few. Other namespaces, or totals that cannot be read: none, and
+	 * the list reserves what it holds once read.
 	 */
 	private long expectedRows(SocketListQuery query) {
 		if (query.netns().kind() != NamespaceChoice.Kind.OWN
 				|| query.selection().kernelStates().equals(Set.of(SocketState.LISTEN))) {
 			return 0;
 		}
-		Counters totals;
 		try {
-			totals = this.counters.sockets();
+			return expectedRows(this.counters.sockets(), query.selection().protocols());
 		}
-		catch (RuntimeException ex) {
+		catch (ProcfsUnavailableException | ProcfsTooLargeException ex) {
 			return 0;
 		}
-		Set<Protocol> protocols = query.selection().protocols();
+	}
+
+	/**
+	 * The kernel's totals of {@code protocols}' tables ({@code /proc/net/sockstat},
+	 * {@code sockstat6}: {@code inuse}, all states but TIME_WAIT, and {@code tw}, which
+	 * sockstat prints once, on its TCP line), a total this kernel does not print as none.
+	 * @param totals the socket counters
+	 * @param protocols the tables a list reads
+	 * @return how many rows the read may give
+	 */
+	static long expectedRows(Counters totals, Set<Protocol> protocols) {
 		long rows = 0;
 		rows += protocols.contains(Protocol.TCP) ? total(totals, "TCP", "inuse") + total(totals, "TCP", "tw") : 0;
 		rows += protocols.contains(Protocol.TCP6) ? total(totals, "TCP6", "inuse") : 0;
