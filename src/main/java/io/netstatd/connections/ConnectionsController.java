@@ -2,14 +2,21 @@ package io.netstatd.connections;
 
 import io.netstatd.limits.Deadline;
 import io.netstatd.query.Query;
+import io.netstatd.text.TextView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The socket lists: {@code netstat -antu} and {@code netstat -tuln}, with ss's selection.
+ * Their body is a {@link SocketListing}, streamed or gathered
+ * ({@link SocketListings#answer}).
  */
 @RestController
 @Tag(name = "sockets")
@@ -26,8 +33,10 @@ class ConnectionsController {
 			description = "Each row is a line of netstat -antuWeo: the socket's ends, state, queues, owner uid and "
 					+ "user, inode and pending timer; with processes=true its owners (netstat -p), with resolve=true "
 					+ "host and service names. total counts the sockets that matched, count those listed.")
-	SocketListing connections(@Query(SocketListSpecs.Connections.class) SocketListQuery query, Deadline deadline) {
-		return this.listings.list(query, deadline);
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = SocketListing.class)))
+	TextView connections(@Query(SocketListSpecs.Connections.class) SocketListQuery query, Deadline deadline) {
+		return this.listings.answer(query, deadline);
 	}
 
 	@GetMapping("/listening")
@@ -36,8 +45,10 @@ class ConnectionsController {
 					+ "processes=false",
 			description = "The listeners ss -tlnp shows, owners included by default; processes=false makes it as "
 					+ "cheap as ss -ltn, as the kernel then dumps the listeners alone.")
-	SocketListing listening(@Query(SocketListSpecs.Listening.class) SocketListQuery query, Deadline deadline) {
-		return this.listings.list(query, deadline);
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = SocketListing.class)))
+	TextView listening(@Query(SocketListSpecs.Listening.class) SocketListQuery query, Deadline deadline) {
+		return this.listings.answer(query, deadline);
 	}
 
 }

@@ -62,6 +62,18 @@ record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice 
 	}
 
 	/**
+	 * Whether the list can be written as the kernel's dump is parsed: nothing needs its
+	 * rows whole. A sort needs them all; names are looked up together, owners walked
+	 * before, pods found through owners; Unix sockets and other namespaces are read
+	 * whole.
+	 * @return whether it streams
+	 */
+	boolean streams() {
+		return this.order == null && !this.resolve && !walksProcesses() && !selectsByPod() && !this.unix
+				&& this.netns.kind() == NamespaceChoice.Kind.OWN;
+	}
+
+	/**
 	 * Every list but listeners alone reads every socket; owners, names and every
 	 * namespace cost a walk too. {@code /listening?processes=false} costs what
 	 * {@code ss -ltn} costs, and is never refused.

@@ -24,15 +24,15 @@ import org.springframework.boot.jackson.JacksonComponent;
 @JacksonComponent
 class SocketListingJson extends StdSerializer<SocketListing> {
 
-	private static final SerializableString TOTAL = name("total");
+	static final SerializableString TOTAL = name("total");
 
-	private static final SerializableString COUNT = name("count");
+	static final SerializableString COUNT = name("count");
 
-	private static final SerializableString CONNECTIONS = name("connections");
+	static final SerializableString CONNECTIONS = name("connections");
+
+	static final SerializableString SKIPPED = name("skipped");
 
 	private static final SerializableString UNIX = name("unix");
-
-	private static final SerializableString SKIPPED = name("skipped");
 
 	private static final SerializableString RESOLUTION = name("resolution");
 
@@ -127,7 +127,7 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 	/**
 	 * One row: {@link InetSocket}'s columns, its details, then what the request added.
 	 */
-	private static void writeRow(ListedSocket row, JsonGenerator out, SerializationContext context, char[] text) {
+	static void writeRow(ListedSocket row, JsonGenerator out, SerializationContext context, char[] text) {
 		InetSocket s = row.socket();
 		out.writeStartObject(row);
 		out.writeName(PROTOCOL);

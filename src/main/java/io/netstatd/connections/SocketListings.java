@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.netstatd.cgroups.CgroupPaths;
 import io.netstatd.containers.Container;
@@ -42,6 +43,7 @@ import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.UnixSocket;
+import io.netstatd.text.TextView;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
@@ -110,6 +112,25 @@ public class SocketListings {
 					return thread;
 				});
 		this.ownerWalks.allowCoreThreadTimeOut(true);
+	}
+
+	/**
+	 * The answer to {@code query}: written row by row as the kernel's dump is parsed when
+	 * nothing needs the rows whole ({@link SocketListQuery#streams()}), else the list
+	 * gathered.
+	 * @param query the bound query
+	 * @param deadline the request's deadline
+	 * @return the listing, streamed or gathered
+	 */
+	TextView answer(SocketListQuery query, Deadline deadline) {
+		if (!query.streams()) {
+			return list(query, deadline);
+		}
+		// past it already: a problem, while no byte of the body is written
+		deadline.check("reading the sockets");
+		return new StreamedListing((sink) -> this.sockets.each(query.selection(), query.details(), sink),
+				row(query, null, null, new ContainerCache(null, false)), query.limit(), deadline,
+				() -> list(query, deadline));
 	}
 
 	/**
@@ -226,19 +247,25 @@ public class SocketListings {
 	}
 
 	/**
-	 * The rows, made as the response writes them ({@link RowsAsWritten}); what they look
-	 * up (user names, services, containers) is read once per list, not once per row.
+	 * The rows, made as the response writes them ({@link RowsAsWritten}).
 	 */
 	private List<ListedSocket> rows(List<InetSocket> listed, SocketListQuery query, ProcessScan scan,
 			HostNames hostNames, ContainerCache containers) {
+		return new RowsAsWritten<>(listed, row(query, scan, hostNames, containers));
+	}
+
+	/**
+	 * How a socket's row is made; what rows look up (user names, services, containers) is
+	 * read once per list, not once per row.
+	 */
+	private Function<InetSocket, ListedSocket> row(SocketListQuery query, ProcessScan scan, HostNames hostNames,
+			ContainerCache containers) {
 		Map<Long, String> userNames = this.users.names();
 		ServiceNames.Snapshot serviceNames = (hostNames != null) ? this.services.current() : null;
 		boolean everyNamespace = query.netns().all();
-		return new RowsAsWritten<>(listed,
-				(socket) -> new ListedSocket(socket, userNames.get(socket.uid()),
-						names(socket, hostNames, serviceNames), (scan != null) ? scan.owners(socket.inode()) : null,
-						(everyNamespace && socket.netns() != 0) ? socket.netns() : null, cgroup(socket),
-						containers.of(socket)));
+		return (socket) -> new ListedSocket(socket, userNames.get(socket.uid()), names(socket, hostNames, serviceNames),
+				(scan != null) ? scan.owners(socket.inode()) : null,
+				(everyNamespace && socket.netns() != 0) ? socket.netns() : null, cgroup(socket), containers.of(socket));
 	}
 
 	private String cgroup(InetSocket socket) {

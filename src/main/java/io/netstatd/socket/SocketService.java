@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.netstatd.netns.NamespaceChoice;
@@ -132,6 +133,28 @@ public class SocketService {
 		PortFilter ports = selection.kernelPorts();
 		Read read = new Read(OWN, selection.protocols(), selection.kernelStates(), details, ports);
 		return shared(new Count(read, selection, counting), () -> countOwn(read, selection, counter));
+	}
+
+	/**
+	 * Gives each socket of the service's own namespace that {@code selection} accepts to
+	 * {@code sink} as its message is parsed, keeping none: what a list written as it is
+	 * read uses. Not shared with other reads (each sink writes its own response).
+	 * @param selection which sockets
+	 * @param details what each socket carries beyond its columns
+	 * @param sink where each socket goes, in the kernel's order
+	 * @return the lines skipped
+	 * @throws DumpInterruptedException when a table failed after some of its sockets went
+	 * to the sink, which cannot take them back
+	 */
+	public Skipped each(SocketSelection selection, Set<SocketDetail> details, Consumer<InetSocket> sink) {
+		Skipped skipped = this.source.each(selection.protocols(), selection.kernelStates(), details,
+				selection.kernelPorts(), (socket) -> {
+					if (selection.test(socket)) {
+						sink.accept(socket);
+					}
+				});
+		this.skippedLines.count(skipped);
+		return skipped;
 	}
 
 	private <T> T countOwn(Read read, SocketSelection selection, Supplier<SocketCounter<T>> counter) {

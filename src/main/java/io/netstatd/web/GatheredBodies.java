@@ -1,5 +1,6 @@
 package io.netstatd.web;
 
+import io.netstatd.limits.ReadAsWritten;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * When a body is about to be written, its gathering is over: the expensive request's
  * place goes back before the first byte is written. A client that reads slowly (or not at
  * all) holds its own connection, never the bound every other caller shares; the
- * connection timeout cuts it.
+ * connection timeout cuts it. A body read as it is written ({@link ReadAsWritten}) is
+ * still gathering: it keeps its place until the request ends.
  */
 @ControllerAdvice
 class GatheredBodies implements ResponseBodyAdvice<Object> {
@@ -35,7 +37,7 @@ class GatheredBodies implements ResponseBodyAdvice<Object> {
 	public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
 			Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
-		if (request instanceof ServletServerHttpRequest servlet) {
+		if (request instanceof ServletServerHttpRequest servlet && !(body instanceof ReadAsWritten)) {
 			HttpServletRequest served = servlet.getServletRequest();
 			this.binding.release(served);
 		}

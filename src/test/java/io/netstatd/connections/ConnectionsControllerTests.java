@@ -46,7 +46,7 @@ class ConnectionsControllerTests {
 
 	@Test
 	void bindsEveryParameterOfTheGrammar() {
-		given(this.listings.list(any(), any())).willReturn(listing(List.of()));
+		given(this.listings.answer(any(), any())).willReturn(listing(List.of()));
 
 		assertThat(this.mvc.get()
 			.uri("/connections?protocol=TCP&protocol=udp6&family=inet6&state=ESTAB,time-wait&port=80,443"
@@ -74,7 +74,7 @@ class ConnectionsControllerTests {
 
 	@Test
 	void bindsTheDefaultsOfEachList() {
-		given(this.listings.list(any(), any())).willReturn(listing(List.of()));
+		given(this.listings.answer(any(), any())).willReturn(listing(List.of()));
 
 		assertThat(this.mvc.get().uri("/connections")).hasStatus(200);
 		SocketListQuery connections = bound();
@@ -109,7 +109,7 @@ class ConnectionsControllerTests {
 			.stream()
 			.filter((s) -> s.localPort() == 18080)
 			.toList();
-		given(this.listings.list(any(), any())).willReturn(
+		given(this.listings.answer(any(), any())).willReturn(
 				listing(rows.stream().map((s) -> new ListedSocket(s, "root", null, null, null, null, null)).toList()));
 
 		assertThat(this.mvc.get().uri("/connections")).hasStatus(200)
@@ -137,7 +137,7 @@ class ConnectionsControllerTests {
 	@Test
 	void addsANamespaceColumnWhenRowsComeFromSeveral() {
 		InetSocket socket = GoldenTree.sockets(Protocol.TCP).get(1);
-		given(this.listings.list(any(), any())).willReturn(listing(List
+		given(this.listings.answer(any(), any())).willReturn(listing(List
 			.of(new ListedSocket(socket.inNamespace(4026531840L), "root", null, null, 4026531840L, null, null))));
 
 		assertThat(this.mvc.get().uri("/connections?netns=all&format=table")).hasStatus(200)
@@ -152,7 +152,7 @@ class ConnectionsControllerTests {
 
 	private SocketListQuery bound() {
 		ArgumentCaptor<SocketListQuery> query = ArgumentCaptor.forClass(SocketListQuery.class);
-		then(this.listings).should(org.mockito.Mockito.atLeastOnce()).list(query.capture(), any(Deadline.class));
+		then(this.listings).should(org.mockito.Mockito.atLeastOnce()).answer(query.capture(), any(Deadline.class));
 		return query.getValue();
 	}
 

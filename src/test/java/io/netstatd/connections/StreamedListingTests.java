@@ -1,0 +1,105 @@
+package io.netstatd.connections;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.netstatd.inet.IpAddress;
+import io.netstatd.limits.Deadline;
+import io.netstatd.limits.DeadlineExceededException;
+import io.netstatd.procfs.Skipped;
+import io.netstatd.procfs.SkippedLine;
+import io.netstatd.socket.InetSocket;
+import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketState;
+import io.netstatd.socket.SocketTimer;
+import io.netstatd.socket.netlink.InetDiagParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A list streamed from the dump says what the same list gathered says: the same rows,
+ * total, count and skipped lines, with {@code total} and {@code count} after the rows;
+ * the limit cuts what is written, not what is counted; the deadline stops the writing.
+ */
+class StreamedListingTests {
+
+	private static final JsonMapper mapper = JsonMapper.builder()
+		.addModule(new SimpleModule().addSerializer(SocketListing.class, new SocketListingJson())
+			.addSerializer(StreamedListing.class, new StreamedListingJson()))
+		.build();
+
+	private static final Skipped SKIPPED = Skipped
+		.of(List.of(new SkippedLine("net/tcp6", 4, "12 columns", "  3: garbage")));
+
+	@ParameterizedTest(name = "limit {0}")
+	@CsvSource(nullValues = "all", value = { "all", "0", "1", "2", "5", "1000" })
+	void writesWhatTheGatheredListWrites(Integer limit) throws IOException {
+		List<InetSocket> sockets = capturedDump();
+		List<InetSocket> listed = (limit != null && limit < sockets.size()) ? sockets.subList(0, limit) : sockets;
+		SocketListing gathered = new SocketListing(sockets.size(), listed.size(),
+				listed.stream().map(this::row).toList(), null, SKIPPED, null, null);
+
+		String streamed = mapper.writeValueAsString(streamed(sockets, limit, Deadline.in(Duration.ofMinutes(1))));
+
+		assertThat(read(streamed)).isEqualTo(read(mapper.writeValueAsString(gathered)));
+		assertThat(read(streamed).keySet()).containsExactly("connections", "skipped", "total", "count");
+		assertThat(read(streamed)).containsEntry("total", sockets.size()).containsEntry("count", listed.size());
+	}
+
+	@Test
+	void stopsWritingAtTheDeadlineAfterABatch() {
+		List<InetSocket> sockets = new ArrayList<>();
+		for (int i = 0; i < 3 * StreamedListing.DEADLINE_EVERY; i++) {
+			sockets.add(new InetSocket(Protocol.TCP, IpAddress.parse("127.0.0.1"), 1 + i, IpAddress.parse("0.0.0.0"), 0,
+					SocketState.LISTEN, 0, 0, 0, i, SocketTimer.OFF));
+		}
+		Deadline passed = Deadline.in(Duration.ZERO);
+		List<ListedSocket> written = new ArrayList<>();
+
+		assertThatExceptionOfType(DeadlineExceededException.class)
+			.isThrownBy(() -> streamed(sockets, null, passed).stream(written::add))
+			.withMessageContaining("while writing the list");
+		assertThat(written).hasSize(StreamedListing.DEADLINE_EVERY);
+	}
+
+	private StreamedListing streamed(List<InetSocket> sockets, Integer limit, Deadline deadline) {
+		return new StreamedListing((sink) -> {
+			sockets.forEach(sink);
+			return SKIPPED;
+		}, this::row, limit, deadline, () -> {
+			throw new AssertionError("JSON is never gathered");
+		});
+	}
+
+	private ListedSocket row(InetSocket socket) {
+		return new ListedSocket(socket, "root", null, null, null, "/system.slice/ssh.service", null);
+	}
+
+	private static Map<String, Object> read(String json) {
+		return mapper.readValue(json, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	private static List<InetSocket> capturedDump() throws IOException {
+		List<InetSocket> sockets = new ArrayList<>();
+		try (InputStream in = StreamedListingTests.class.getResourceAsStream("/netlink/tcp-info-dump.bin")) {
+			byte[] dump = in.readAllBytes();
+			InetDiagParser.parse(ByteBuffer.wrap(dump), dump.length, Protocol.TCP, sockets);
+		}
+		assertThat(sockets).hasSizeGreaterThan(5);
+		return sockets;
+	}
+
+}
