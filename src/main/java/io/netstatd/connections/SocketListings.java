@@ -128,9 +128,12 @@ public class SocketListings {
 		}
 		// past it already: a problem, while no byte of the body is written
 		deadline.check("reading the sockets");
-		return new StreamedListing((sink) -> this.sockets.each(query.selection(), query.details(), sink),
-				row(query, null, null, new ContainerCache(null, false)), query.limit(), deadline,
-				() -> list(query, deadline));
+		ContainerCache containers = new ContainerCache(null, false);
+		return new StreamedListing((sink) -> this.sockets.each(query.selection(), query.details(), (socket) -> {
+			if (!query.selectsByPod() || query.selects(containers.of(socket))) {
+				sink.accept(socket);
+			}
+		}), row(query, null, null, containers), query.limit(), deadline, () -> list(query, deadline));
 	}
 
 	/**
