@@ -136,26 +136,43 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 			return table;
 		}
 		boolean namespaces = namespaced();
+		List<String> header = csvHeader(namespaces);
+		return TextTable.of(header, this.connections, (row) -> csvCells(row, namespaces));
+	}
+
+	/**
+	 * The CSV columns of the internet sockets.
+	 * @param namespaces whether the rows come from several namespaces
+	 * @return the column names
+	 */
+	static List<String> csvHeader(boolean namespaces) {
 		List<String> header = new ArrayList<>(List.of("protocol", "localAddress", "localPort", "remoteAddress",
 				"remotePort", "state", "recvQ", "sendQ", "uid", "user", "inode", "timerKind", "timerExpiresSeconds",
 				"timerRetransmits", "timerProbes", "processes"));
 		if (namespaces) {
 			header.add("netns");
 		}
-		return TextTable.of(header, this.connections, (row) -> {
-			InetSocket s = row.socket();
-			SocketTimer timer = s.timer();
-			Object[] cells = Arrays.copyOf(new Object[] { s.protocol(), s.localAddress(), s.localPort(),
-					s.remoteAddress(), s.remotePort(), s.state(), s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()),
-					s.inode(), timer.kind().label(), timer.expiresSeconds(), timer.retransmits(), timer.probes(),
-					(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";")
-							: "" },
-					header.size());
-			if (namespaces) {
-				cells[cells.length - 1] = row.netns();
-			}
-			return cells;
-		});
+		return header;
+	}
+
+	/**
+	 * A row's CSV cells, under {@link #csvHeader(boolean)}.
+	 * @param row the row
+	 * @param namespaces whether the rows come from several namespaces
+	 * @return the cells
+	 */
+	static Object[] csvCells(ListedSocket row, boolean namespaces) {
+		InetSocket s = row.socket();
+		SocketTimer timer = s.timer();
+		Object[] cells = Arrays.copyOf(new Object[] { s.protocol(), s.localAddress(), s.localPort(), s.remoteAddress(),
+				s.remotePort(), s.state(), s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()), s.inode(),
+				timer.kind().label(), timer.expiresSeconds(), timer.retransmits(), timer.probes(),
+				(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";") : "" },
+				namespaces ? 17 : 16);
+		if (namespaces) {
+			cells[16] = row.netns();
+		}
+		return cells;
 	}
 
 	/** Whether the rows come from several namespaces, each tagged with its own. */

@@ -133,7 +133,8 @@ public class SocketListings {
 			if (!query.selectsByPod() || query.selects(containers.of(socket))) {
 				sink.accept(socket);
 			}
-		}), row(query, null, null, containers), query.limit(), deadline, () -> list(query, deadline));
+		}), row(query, null, null, containers), query.limit(), deadline, () -> list(query, deadline),
+				this.sockets.skipsNoLines(query.selection()));
 	}
 
 	/**

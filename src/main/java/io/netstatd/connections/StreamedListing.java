@@ -36,6 +36,8 @@ final class StreamedListing implements TextView, ReadAsWritten {
 
 	private final Supplier<SocketListing> gather;
 
+	private final boolean csvStreams;
+
 	private SocketListing gathered;
 
 	/**
@@ -45,14 +47,17 @@ final class StreamedListing implements TextView, ReadAsWritten {
 	 * @param limit how many rows at most, or null for all
 	 * @param deadline the request's; the writing stops at it
 	 * @param gather the same list gathered whole, for the text forms
+	 * @param csvStreams whether its CSV is streamed too: when the dump can skip no line,
+	 * the skipped-lines header has nothing to say before the body
 	 */
 	StreamedListing(Dump dump, Function<InetSocket, ListedSocket> row, Integer limit, Deadline deadline,
-			Supplier<SocketListing> gather) {
+			Supplier<SocketListing> gather, boolean csvStreams) {
 		this.dump = dump;
 		this.row = row;
 		this.limit = limit;
 		this.deadline = deadline;
 		this.gather = gather;
+		this.csvStreams = csvStreams;
 	}
 
 	/**
@@ -88,6 +93,22 @@ final class StreamedListing implements TextView, ReadAsWritten {
 	@Override
 	public void writePlain(Writer out) throws IOException {
 		gathered().writePlain(out);
+	}
+
+	@Override
+	public boolean csvStreamed() {
+		return this.csvStreams;
+	}
+
+	@Override
+	public void writeCsv(Writer out) throws IOException {
+		if (!this.csvStreams) {
+			gathered().writeCsv(out);
+			return;
+		}
+		// one namespace: no netns column
+		TextTable.CsvRows rows = TextTable.csvRows(out, SocketListing.csvHeader(false));
+		stream((row) -> rows.add(SocketListing.csvCells(row, false)));
 	}
 
 	@Override

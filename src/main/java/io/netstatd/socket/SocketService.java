@@ -157,6 +157,16 @@ public class SocketService {
 		return skipped;
 	}
 
+	/**
+	 * Whether {@link #each} of {@code selection} can skip no line: a text answer may then
+	 * be written while it reads.
+	 * @param selection which sockets
+	 * @return whether no line can be skipped
+	 */
+	public boolean skipsNoLines(SocketSelection selection) {
+		return this.source.skipsNoLines(selection.protocols());
+	}
+
 	private <T> T countOwn(Read read, SocketSelection selection, Supplier<SocketCounter<T>> counter) {
 		SocketCounter<T> streamed = counter.get();
 		try {

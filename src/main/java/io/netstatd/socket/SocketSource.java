@@ -77,6 +77,17 @@ public interface SocketSource {
 	}
 
 	/**
+	 * Whether a read of {@code protocols} gives every socket with no line skipped, so
+	 * that a text answer may be written before the read ends (its skipped-lines header
+	 * precedes the body). Procfs text may always hold a malformed line.
+	 * @param protocols the tables to read
+	 * @return whether no line can be skipped
+	 */
+	default boolean skipsNoLines(Set<Protocol> protocols) {
+		return false;
+	}
+
+	/**
 	 * Reads the Unix domain sockets ({@code netstat -x}).
 	 * @return the sockets and the lines skipped
 	 */

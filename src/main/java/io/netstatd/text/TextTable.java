@@ -178,6 +178,16 @@ public final class TextTable {
 		}
 	}
 
+	/**
+	 * Writes CSV a row at a time, the header first, for rows never held together.
+	 * @param out where the text goes
+	 * @param header the column names
+	 * @return the writer of the rows
+	 */
+	public static CsvRows csvRows(Appendable out, List<String> header) {
+		return new CsvRows(out, header.toArray(String[]::new));
+	}
+
 	private static StringBuilder csvLine(StringBuilder line, String[] row) {
 		line.setLength(0);
 		for (int i = 0; i < row.length; i++) {
@@ -217,6 +227,43 @@ public final class TextTable {
 		long count();
 
 		String value();
+
+	}
+
+	/** CSV rows written as they are given ({@link #csvRows}). */
+	public static final class CsvRows {
+
+		private final Appendable out;
+
+		private final StringBuilder line = new StringBuilder(256);
+
+		private final String[] row;
+
+		private CsvRows(Appendable out, String[] header) {
+			this.out = out;
+			this.row = new String[header.length];
+			write(header);
+		}
+
+		/**
+		 * Writes one row.
+		 * @param cells as many as the header has; null cells are empty
+		 */
+		public void add(Object[] cells) {
+			for (int i = 0; i < this.row.length; i++) {
+				this.row[i] = (cells[i] != null) ? cells[i].toString() : "";
+			}
+			write(this.row);
+		}
+
+		private void write(String[] cells) {
+			try {
+				this.out.append(csvLine(this.line, cells));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 
 	}
 

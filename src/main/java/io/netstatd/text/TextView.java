@@ -44,6 +44,15 @@ public interface TextView {
 	}
 
 	/**
+	 * Whether {@link #writeCsv} writes rows as it reads them, so that its skipped lines
+	 * are not known before its body: a view says so only when it can skip none.
+	 * @return whether the CSV is streamed
+	 */
+	default boolean csvStreamed() {
+		return false;
+	}
+
+	/**
 	 * The procfs lines left out: text has no room for them, so a header reports them.
 	 * @return the skipped lines
 	 */

@@ -2,6 +2,7 @@ package io.netstatd.connections;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,23 @@ class StreamedListingTests {
 		assertThat(read(streamed)).containsEntry("total", sockets.size()).containsEntry("count", listed.size());
 	}
 
+	@ParameterizedTest(name = "limit {0}")
+	@CsvSource(nullValues = "all", value = { "all", "0", "1", "5", "1000" })
+	void writesTheCsvTheGatheredListWrites(Integer limit) throws IOException {
+		List<InetSocket> sockets = capturedDump();
+		List<InetSocket> listed = (limit != null && limit < sockets.size()) ? sockets.subList(0, limit) : sockets;
+		SocketListing gathered = new SocketListing(sockets.size(), listed.size(),
+				listed.stream().map(this::row).toList(), null, Skipped.NONE, null, null);
+		StreamedListing streamed = streamed(sockets, limit, Deadline.in(Duration.ofMinutes(1)));
+		StringWriter csv = new StringWriter();
+
+		streamed.writeCsv(csv);
+
+		assertThat(streamed.csvStreamed()).isTrue();
+		assertThat(csv).hasToString(gathered.csv().csv());
+		assertThat(csv.toString().split("\r\n", -1)).hasSize(listed.size() + 2);
+	}
+
 	@Test
 	void stopsWritingAtTheDeadlineAfterABatch() {
 		List<InetSocket> sockets = new ArrayList<>();
@@ -79,8 +97,8 @@ class StreamedListingTests {
 			sockets.forEach(sink);
 			return SKIPPED;
 		}, this::row, limit, deadline, () -> {
-			throw new AssertionError("JSON is never gathered");
-		});
+			throw new AssertionError("JSON and CSV are never gathered");
+		}, true);
 	}
 
 	private ListedSocket row(InetSocket socket) {

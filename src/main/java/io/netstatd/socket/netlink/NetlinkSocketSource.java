@@ -148,6 +148,21 @@ public class NetlinkSocketSource implements SocketSource {
 	}
 
 	/**
+	 * Tables sock_diag dumps, and has not failed to: binary messages, no line to skip. A
+	 * first failure, under way, reads that table from procfs; its lines skipped are then
+	 * counted and logged, and the next read asks procfs, which may skip lines.
+	 */
+	@Override
+	public boolean skipsNoLines(Set<Protocol> protocols) {
+		for (Protocol protocol : protocols) {
+			if (!SockDiag.dumps(protocol) || this.failed.contains(protocol.label())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * The Unix domain sockets sock_diag lists, with procfs's reference counts; procfs
 	 * alone where sock_diag has no unix_diag.
 	 */

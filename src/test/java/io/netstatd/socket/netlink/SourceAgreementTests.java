@@ -3,10 +3,13 @@ package io.netstatd.socket.netlink;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.netstatd.TestSockets;
 import io.netstatd.inet.PortRange;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -75,6 +80,18 @@ class SourceAgreementTests {
 		// each test is skipped, saying why, rather than the class vanishing from the
 		// count
 		assumeTrue(unavailable == null, unavailable);
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource({ "'tcp', true", "'tcp,tcp6,udp,udp6', true", "'udplite', false", "'tcp,raw', false", "'raw6', false" })
+	void saysWhichTablesItReadsWithoutSkippingALine(String tables, boolean skipsNone) {
+		Set<Protocol> protocols = Arrays.stream(tables.split(","))
+			.map((label) -> Protocol.valueOf(label.toUpperCase(Locale.ROOT)))
+			.collect(Collectors.toSet());
+
+		assertThat(netlink.skipsNoLines(protocols)).isEqualTo(skipsNone);
+		// procfs text can always hold a malformed line
+		assertThat(procfs.skipsNoLines(protocols)).isFalse();
 	}
 
 	@AfterAll
