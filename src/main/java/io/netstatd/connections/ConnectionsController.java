@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The socket lists: {@code netstat -antu} and {@code netstat -tuln}, with ss's selection.
- * Their body is a {@link SocketListing}, streamed or gathered
+ * Their body is a {@link SocketListing}, written as read or gathered
  * ({@link SocketListings#answer}).
  */
 @RestController

@@ -67,9 +67,9 @@ record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice 
 	 * and other namespaces are read whole. Owners are walked while the dump runs, which
 	 * halves what they cost (walked first, a list with owners took 0.38 of
 	 * {@code ss -tanp}'s time instead of 0.24).
-	 * @return whether it streams
+	 * @return whether it is written as read
 	 */
-	boolean streams() {
+	boolean writesAsRead() {
 		return this.order == null && !this.resolve && !this.unix && !walksProcesses()
 				&& this.netns.kind() == NamespaceChoice.Kind.OWN;
 	}

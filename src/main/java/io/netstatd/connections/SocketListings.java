@@ -116,20 +116,20 @@ public class SocketListings {
 
 	/**
 	 * The answer to {@code query}: written row by row as the kernel's dump is parsed when
-	 * nothing needs the rows whole ({@link SocketListQuery#streams()}), else the list
-	 * gathered.
+	 * nothing needs the rows whole ({@link SocketListQuery#writesAsRead()}), else the
+	 * list gathered.
 	 * @param query the bound query
 	 * @param deadline the request's deadline
-	 * @return the listing, streamed or gathered
+	 * @return the listing, written as read or gathered
 	 */
 	TextView answer(SocketListQuery query, Deadline deadline) {
-		if (!query.streams()) {
+		if (!query.writesAsRead()) {
 			return list(query, deadline);
 		}
 		// past it already: a problem, while no byte of the body is written
 		deadline.check("reading the sockets");
 		ContainerCache containers = new ContainerCache(null, false);
-		return new StreamedListing((sink) -> this.sockets.each(query.selection(), query.details(), (socket) -> {
+		return new ListingAsRead((sink) -> this.sockets.each(query.selection(), query.details(), (socket) -> {
 			if (!query.selectsByPod() || query.selects(containers.of(socket))) {
 				sink.accept(socket);
 			}

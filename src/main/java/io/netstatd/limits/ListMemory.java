@@ -6,14 +6,14 @@ import org.springframework.stereotype.Component;
 /**
  * A bound on the memory the socket lists hold at once
  * ({@code netstatd.limits.list-memory}). A gathered list (sorted, with names or owners,
- * or as text; a streamed one holds no rows) holds its rows from the read until its last
- * byte is written, or its client is cut; at 60,000 sockets that is about 10 MB, and 50 MB
- * with {@code tcp_info}. Four such lists at once (the bound on expensive requests), or a
- * few clients that ask for one and do not read, filled the 128 MB heap and ended the JVM.
- * Each list reserves what it will hold before it reads (from the kernel's socket totals)
- * and again once it has read; one that does not fit beside those under way is a 503 with
- * {@code Retry-After}, which names the bound and how to ask for less. The reservation
- * ends with the request, however it ends.
+ * or as text; one written as read holds no rows) holds its rows from the read until its
+ * last byte is written, or its client is cut; at 60,000 sockets that is about 10 MB, and
+ * 50 MB with {@code tcp_info}. Four such lists at once (the bound on expensive requests),
+ * or a few clients that ask for one and do not read, filled the 128 MB heap and ended the
+ * JVM. Each list reserves what it will hold before it reads (from the kernel's socket
+ * totals) and again once it has read; one that does not fit beside those under way is a
+ * 503 with {@code Retry-After}, which names the bound and how to ask for less. The
+ * reservation ends with the request, however it ends.
  */
 @Component
 public class ListMemory {

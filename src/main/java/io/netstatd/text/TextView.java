@@ -46,9 +46,9 @@ public interface TextView {
 	/**
 	 * Whether {@link #writeCsv} writes rows as it reads them, so that its skipped lines
 	 * are not known before its body: a view says so only when it can skip none.
-	 * @return whether the CSV is streamed
+	 * @return whether the CSV is written as it is read
 	 */
-	default boolean csvStreamed() {
+	default boolean csvWrittenAsRead() {
 		return false;
 	}
 

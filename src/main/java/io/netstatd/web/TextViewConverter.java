@@ -50,8 +50,9 @@ class TextViewConverter extends AbstractHttpMessageConverter<TextView> {
 	protected void writeInternal(TextView body, HttpOutputMessage output) throws IOException {
 		MediaType type = output.getHeaders().getContentType();
 		boolean csv = type != null && type.isCompatibleWith(TEXT_CSV);
-		// a streamed CSV reads what can skip no line: nothing to say before its body
-		if (!(csv && body.csvStreamed()) && body.skipped().count() > 0) {
+		// a CSV written as read reads what can skip no line: nothing to say before its
+		// body
+		if (!(csv && body.csvWrittenAsRead()) && body.skipped().count() > 0) {
 			output.getHeaders().set(SKIPPED_HEADER, Integer.toString(body.skipped().count()));
 		}
 		// written as it goes through a buffer, never the whole text as one string

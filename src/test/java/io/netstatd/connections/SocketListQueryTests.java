@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SocketListQueryTests {
 
-	@ParameterizedTest(name = "{0}{1} streams: {2}")
+	@ParameterizedTest(name = "{0}?{1} written as read: {2}")
 	@CsvSource(delimiter = '|',
 			value = { "/connections||true", "/connections|limit=5|true", "/connections|state=established&port=443|true",
 					"/connections|info=true&memory=true|true", "/connections|pod=shop/web-1|true",
@@ -25,8 +25,8 @@ class SocketListQueryTests {
 					"/connections|processes=true|false", "/connections|pid=1|false", "/connections|program=sshd|false",
 					"/connections|protocol=tcp,unix|false", "/connections|netns=all|false",
 					"/connections|netns=1|false", "/listening||false" })
-	void streamsWhatNeedsNoRowsWhole(String endpoint, String query, boolean streams) {
-		assertThat(bind(endpoint, query).streams()).isEqualTo(streams);
+	void writesAsReadWhatNeedsNoRowsWhole(String endpoint, String query, boolean asRead) {
+		assertThat(bind(endpoint, query).writesAsRead()).isEqualTo(asRead);
 	}
 
 	private static SocketListQuery bind(String endpoint, String query) {

@@ -7,32 +7,31 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import org.springframework.boot.jackson.JacksonComponent;
 
 /**
- * Writes a {@link StreamedListing} as {@link SocketListingJson} writes a gathered list,
+ * Writes a {@link ListingAsRead} as {@link SocketListingJson} writes a gathered list,
  * field for field, except that {@code connections} comes first, each row written as the
  * dump parses it, and {@code total} and {@code count}, known only then, come last.
  */
 @JacksonComponent
-class StreamedListingJson extends StdSerializer<StreamedListing> {
+class ListingAsReadJson extends StdSerializer<ListingAsRead> {
 
-	StreamedListingJson() {
-		super(StreamedListing.class);
+	ListingAsReadJson() {
+		super(ListingAsRead.class);
 	}
 
 	@Override
-	public void serialize(StreamedListing listing, JsonGenerator out, SerializationContext context) {
+	public void serialize(ListingAsRead listing, JsonGenerator out, SerializationContext context) {
 		out.writeStartObject(listing);
 		out.writeName(SocketListingJson.CONNECTIONS);
 		out.writeStartArray();
 		char[] text = new char[16];
-		StreamedListing.Streamed streamed = listing
-			.stream((row) -> SocketListingJson.writeRow(row, out, context, text));
+		ListingAsRead.Written written = listing.read((row) -> SocketListingJson.writeRow(row, out, context, text));
 		out.writeEndArray();
 		out.writeName(SocketListingJson.SKIPPED);
-		context.writeValue(out, streamed.skipped());
+		context.writeValue(out, written.skipped());
 		out.writeName(SocketListingJson.TOTAL);
-		out.writeNumber(streamed.total());
+		out.writeNumber(written.total());
 		out.writeName(SocketListingJson.COUNT);
-		out.writeNumber(streamed.count());
+		out.writeNumber(written.count());
 		out.writeEndObject();
 	}
 

@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * total, count and skipped lines, with {@code total} and {@code count} after the rows;
  * the limit cuts what is written, not what is counted; the deadline stops the writing.
  */
-class StreamedListingTests {
+class ListingAsReadTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder()
 		.addModule(new SimpleModule().addSerializer(SocketListing.class, new SocketListingJson())
-			.addSerializer(StreamedListing.class, new StreamedListingJson()))
+			.addSerializer(ListingAsRead.class, new ListingAsReadJson()))
 		.build();
 
 	private static final Skipped SKIPPED = Skipped
@@ -66,12 +66,12 @@ class StreamedListingTests {
 		List<InetSocket> listed = (limit != null && limit < sockets.size()) ? sockets.subList(0, limit) : sockets;
 		SocketListing gathered = new SocketListing(sockets.size(), listed.size(),
 				listed.stream().map(this::row).toList(), null, Skipped.NONE, null, null);
-		StreamedListing streamed = streamed(sockets, limit, Deadline.in(Duration.ofMinutes(1)));
+		ListingAsRead streamed = streamed(sockets, limit, Deadline.in(Duration.ofMinutes(1)));
 		StringWriter csv = new StringWriter();
 
 		streamed.writeCsv(csv);
 
-		assertThat(streamed.csvStreamed()).isTrue();
+		assertThat(streamed.csvWrittenAsRead()).isTrue();
 		assertThat(csv).hasToString(gathered.csv().csv());
 		assertThat(csv.toString().split("\r\n", -1)).hasSize(listed.size() + 2);
 	}
@@ -79,7 +79,7 @@ class StreamedListingTests {
 	@Test
 	void stopsWritingAtTheDeadlineAfterABatch() {
 		List<InetSocket> sockets = new ArrayList<>();
-		for (int i = 0; i < 3 * StreamedListing.DEADLINE_EVERY; i++) {
+		for (int i = 0; i < 3 * ListingAsRead.DEADLINE_EVERY; i++) {
 			sockets.add(new InetSocket(Protocol.TCP, IpAddress.parse("127.0.0.1"), 1 + i, IpAddress.parse("0.0.0.0"), 0,
 					SocketState.LISTEN, 0, 0, 0, i, SocketTimer.OFF));
 		}
@@ -87,13 +87,13 @@ class StreamedListingTests {
 		List<ListedSocket> written = new ArrayList<>();
 
 		assertThatExceptionOfType(DeadlineExceededException.class)
-			.isThrownBy(() -> streamed(sockets, null, passed).stream(written::add))
+			.isThrownBy(() -> streamed(sockets, null, passed).read(written::add))
 			.withMessageContaining("while writing the list");
-		assertThat(written).hasSize(StreamedListing.DEADLINE_EVERY);
+		assertThat(written).hasSize(ListingAsRead.DEADLINE_EVERY);
 	}
 
-	private StreamedListing streamed(List<InetSocket> sockets, Integer limit, Deadline deadline) {
-		return new StreamedListing((sink) -> {
+	private ListingAsRead streamed(List<InetSocket> sockets, Integer limit, Deadline deadline) {
+		return new ListingAsRead((sink) -> {
 			sockets.forEach(sink);
 			return SKIPPED;
 		}, this::row, limit, deadline, () -> {
@@ -112,7 +112,7 @@ class StreamedListingTests {
 
 	private static List<InetSocket> capturedDump() throws IOException {
 		List<InetSocket> sockets = new ArrayList<>();
-		try (InputStream in = StreamedListingTests.class.getResourceAsStream("/netlink/tcp-info-dump.bin")) {
+		try (InputStream in = ListingAsReadTests.class.getResourceAsStream("/netlink/tcp-info-dump.bin")) {
 			byte[] dump = in.readAllBytes();
 			InetDiagParser.parse(ByteBuffer.wrap(dump), dump.length, Protocol.TCP, sockets);
 		}

@@ -16,12 +16,12 @@ import io.netstatd.text.TextView;
 /**
  * A socket list that needs none of its rows whole (no sort, names, owners or Unix
  * sockets): its JSON is written row by row as the kernel's dump is parsed
- * ({@link StreamedListingJson}), so it holds one netlink buffer, not 60,000 rows, and
+ * ({@link ListingAsReadJson}), so it holds one netlink buffer, not 60,000 rows, and
  * {@code total} and {@code count} follow the rows. Its text forms are gathered first, as
  * {@link SocketListing}: netstat's aligned columns need every row's widths, and the
  * skipped-lines header precedes the body.
  */
-final class StreamedListing implements TextView, ReadAsWritten {
+final class ListingAsRead implements TextView, ReadAsWritten {
 
 	/** How many sockets go by between two looks at the deadline. */
 	static final int DEADLINE_EVERY = 1024;
@@ -36,28 +36,28 @@ final class StreamedListing implements TextView, ReadAsWritten {
 
 	private final Supplier<SocketListing> gather;
 
-	private final boolean csvStreams;
+	private final boolean csvAsRead;
 
 	private SocketListing gathered;
 
 	/**
-	 * A list to stream.
+	 * A list to write as it is read.
 	 * @param dump reads the sockets, each to a sink, and says what it skipped
 	 * @param row makes a socket's row as it is written
 	 * @param limit how many rows at most, or null for all
 	 * @param deadline the request's; the writing stops at it
 	 * @param gather the same list gathered whole, for the text forms
-	 * @param csvStreams whether its CSV is streamed too: when the dump can skip no line,
-	 * the skipped-lines header has nothing to say before the body
+	 * @param csvAsRead whether its CSV is written as read too: when the dump can skip no
+	 * line, the skipped-lines header has nothing to say before the body
 	 */
-	StreamedListing(Dump dump, Function<InetSocket, ListedSocket> row, Integer limit, Deadline deadline,
-			Supplier<SocketListing> gather, boolean csvStreams) {
+	ListingAsRead(Dump dump, Function<InetSocket, ListedSocket> row, Integer limit, Deadline deadline,
+			Supplier<SocketListing> gather, boolean csvAsRead) {
 		this.dump = dump;
 		this.row = row;
 		this.limit = limit;
 		this.deadline = deadline;
 		this.gather = gather;
-		this.csvStreams = csvStreams;
+		this.csvAsRead = csvAsRead;
 	}
 
 	/**
@@ -65,7 +65,7 @@ final class StreamedListing implements TextView, ReadAsWritten {
 	 * @param written where the listed rows go, as they are parsed
 	 * @return how many matched and were listed, and what was skipped
 	 */
-	Streamed stream(Consumer<ListedSocket> written) {
+	Written read(Consumer<ListedSocket> written) {
 		int[] counts = new int[2];
 		Skipped skipped = this.dump.each((socket) -> {
 			int matched = ++counts[0];
@@ -77,7 +77,7 @@ final class StreamedListing implements TextView, ReadAsWritten {
 				this.deadline.check("writing the list");
 			}
 		});
-		return new Streamed(counts[0], counts[1], skipped);
+		return new Written(counts[0], counts[1], skipped);
 	}
 
 	@Override
@@ -96,19 +96,19 @@ final class StreamedListing implements TextView, ReadAsWritten {
 	}
 
 	@Override
-	public boolean csvStreamed() {
-		return this.csvStreams;
+	public boolean csvWrittenAsRead() {
+		return this.csvAsRead;
 	}
 
 	@Override
 	public void writeCsv(Writer out) throws IOException {
-		if (!this.csvStreams) {
+		if (!this.csvAsRead) {
 			gathered().writeCsv(out);
 			return;
 		}
 		// one namespace: no netns column
 		TextTable.CsvRows rows = TextTable.csvRows(out, SocketListing.csvHeader(false));
-		stream((row) -> rows.add(SocketListing.csvCells(row, false)));
+		read((row) -> rows.add(SocketListing.csvCells(row, false)));
 	}
 
 	@Override
@@ -137,13 +137,13 @@ final class StreamedListing implements TextView, ReadAsWritten {
 	}
 
 	/**
-	 * What a streamed list found, once its rows are written.
+	 * What a list written as read found, once its rows are written.
 	 *
 	 * @param total how many sockets matched
 	 * @param count how many were listed
 	 * @param skipped the lines skipped
 	 */
-	record Streamed(int total, int count, Skipped skipped) {
+	record Written(int total, int count, Skipped skipped) {
 
 	}
 
