@@ -17,9 +17,10 @@ import io.netstatd.text.TextView;
  * A socket list that needs none of its rows whole (no sort, names, owners or Unix
  * sockets): its JSON is written row by row as the kernel's dump is parsed
  * ({@link ListingAsReadJson}), so it holds one netlink buffer, not 60,000 rows, and
- * {@code total} and {@code count} follow the rows. Its text forms are gathered first, as
- * {@link SocketListing}: netstat's aligned columns need every row's widths, and the
- * skipped-lines header precedes the body.
+ * {@code total} and {@code count} follow the rows. Its CSV is written as read too where
+ * the dump can skip no line (the skipped-lines header precedes the body); its table is
+ * gathered first, as {@link SocketListing}: netstat's aligned columns need every row's
+ * widths.
  */
 final class ListingAsRead implements TextView, ReadAsWritten {
 
