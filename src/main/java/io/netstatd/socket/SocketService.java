@@ -138,7 +138,9 @@ public class SocketService {
 	/**
 	 * Gives each socket of the service's own namespace that {@code selection} accepts to
 	 * {@code sink} as its message is parsed, keeping none: what a list written as it is
-	 * read uses. Not shared with other reads (each sink writes its own response).
+	 * read uses. Not shared with other reads (each sink writes its own response); the
+	 * kernel's next buffers are received while the sink writes
+	 * ({@link SocketSource#eachAhead}).
 	 * @param selection which sockets
 	 * @param details what each socket carries beyond its columns
 	 * @param sink where each socket goes, in the kernel's order
@@ -147,7 +149,7 @@ public class SocketService {
 	 * to the sink, which cannot take them back
 	 */
 	public Skipped each(SocketSelection selection, Set<SocketDetail> details, Consumer<InetSocket> sink) {
-		Skipped skipped = this.source.each(selection.protocols(), selection.kernelStates(), details,
+		Skipped skipped = this.source.eachAhead(selection.protocols(), selection.kernelStates(), details,
 				selection.kernelPorts(), (socket) -> {
 					if (selection.test(socket)) {
 						sink.accept(socket);

@@ -77,6 +77,22 @@ public interface SocketSource {
 	}
 
 	/**
+	 * {@link #each}, for a sink that writes a response as it goes: a source that can
+	 * receives the next sockets while the sink works on the ones before. The sockets and
+	 * their order are the same.
+	 * @param protocols the tables to read
+	 * @param states the states wanted, or empty for all
+	 * @param details what each row carries beyond its columns
+	 * @param ports the ports the source may filter on
+	 * @param sink where each socket goes
+	 * @return the lines skipped
+	 */
+	default Skipped eachAhead(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
+			PortFilter ports, Consumer<InetSocket> sink) {
+		return each(protocols, states, details, ports, sink);
+	}
+
+	/**
 	 * Whether a read of {@code protocols} gives every socket with no line skipped, so
 	 * that a text answer may be written before the read ends (its skipped-lines header
 	 * precedes the body). Procfs text may always hold a malformed line.

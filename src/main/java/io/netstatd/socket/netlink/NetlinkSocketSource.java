@@ -113,23 +113,35 @@ public class NetlinkSocketSource implements SocketSource {
 	@Override
 	public Skipped each(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details, PortFilter ports,
 			Consumer<InetSocket> sink) {
+		return each(protocols, states, details, ports, false, sink);
+	}
+
+	/** The buffers of each dump received ahead of the sink ({@link ReadAhead}). */
+	@Override
+	public Skipped eachAhead(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details,
+			PortFilter ports, Consumer<InetSocket> sink) {
+		return each(protocols, states, details, ports, true, sink);
+	}
+
+	private Skipped each(Set<Protocol> protocols, Set<SocketState> states, Set<SocketDetail> details, PortFilter ports,
+			boolean ahead, Consumer<InetSocket> sink) {
 		byte[] bytecode = PortBytecode.of(ports);
 		int extensions = extensions(details);
 		Skipped skipped = Skipped.NONE;
 		for (Protocol protocol : Protocol.values()) {
 			if (protocols.contains(protocol)) {
-				skipped = skipped.and(each(protocol, states, extensions, bytecode, sink));
+				skipped = skipped.and(each(protocol, states, extensions, bytecode, ahead, sink));
 			}
 		}
 		return skipped;
 	}
 
-	private Skipped each(Protocol protocol, Set<SocketState> states, int extensions, byte[] bytecode,
+	private Skipped each(Protocol protocol, Set<SocketState> states, int extensions, byte[] bytecode, boolean ahead,
 			Consumer<InetSocket> sink) {
 		if (SockDiag.dumps(protocol)) {
 			int[] given = new int[1];
 			try {
-				SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, (socket) -> {
+				SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, ahead, (socket) -> {
 					given[0]++;
 					sink.accept(socket);
 				});

@@ -40,7 +40,7 @@ final class SockDiag {
 
 	private static final int UDIAG_SHOW_NAME = 0x1;
 
-	private static final int BUFFER = 64 * 1024;
+	static final int BUFFER = 64 * 1024;
 
 	private static final long TIMEOUT_SECONDS = 10;
 
@@ -58,6 +58,15 @@ final class SockDiag {
 	 * of {@code extensions} ({@code idiag_ext}).
 	 */
 	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, Consumer<InetSocket> sockets) {
+		dump(protocol, stateMask, extensions, bytecode, false, sockets);
+	}
+
+	/**
+	 * {@link #dump(Protocol, int, int, byte[], Consumer)}, the buffers received ahead of
+	 * the parser ({@link ReadAhead}) when {@code ahead} and a receiver is free.
+	 */
+	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, boolean ahead,
+			Consumer<InetSocket> sockets) {
 		// the filter, when there is one, follows as an attribute (a multiple of 4 bytes)
 		int attribute = (bytecode != null) ? 4 + bytecode.length : 0;
 		ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH + attribute).order(ByteOrder.nativeOrder());
@@ -77,7 +86,7 @@ final class SockDiag {
 		if (bytecode != null) {
 			request.putShort((short) attribute).putShort((short) PortBytecode.ATTRIBUTE).put(bytecode);
 		}
-		exchange(request, (buffer, received) -> InetDiagParser.parse(buffer, received, protocol, sockets));
+		exchange(request, ahead, (buffer, received) -> InetDiagParser.parse(buffer, received, protocol, sockets));
 	}
 
 	/** {@code INET_DIAG_NOCOOKIE}: a lookup by addresses and ports alone. */
@@ -129,11 +138,15 @@ final class SockDiag {
 		return state[0];
 	}
 
+	private static void exchange(ByteBuffer request, Parser parser) {
+		exchange(request, false, parser);
+	}
+
 	/**
 	 * Sends {@code request} and hands each buffer of the answer to {@code parser} until
-	 * done.
+	 * done; received ahead of it on another thread when {@code ahead} and one is free.
 	 */
-	private static void exchange(ByteBuffer request, Parser parser) {
+	private static void exchange(ByteBuffer request, boolean ahead, Parser parser) {
 		int fd = open();
 		try {
 			byte[] kernel = new byte[12];
@@ -141,6 +154,9 @@ final class SockDiag {
 			// kernel), groups 0
 			ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) LibC.AF_NETLINK);
 			LibC.sendto(fd, request.clear(), new NativeLong(request.capacity()), 0, kernel, kernel.length);
+			if (ahead && ReadAhead.receive(fd, parser)) {
+				return;
+			}
 			ByteBuffer buffer = buffers.get();
 			InetDiagParser.Outcome outcome = InetDiagParser.Outcome.MORE;
 			while (outcome == InetDiagParser.Outcome.MORE) {
@@ -202,7 +218,7 @@ final class SockDiag {
 	}
 
 	/** Parses one received buffer. */
-	private interface Parser {
+	interface Parser {
 
 		InetDiagParser.Outcome parse(ByteBuffer buffer, int received);
 

@@ -1,6 +1,7 @@
 package io.netstatd.socket.netlink;
 
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import io.netstatd.procfs.Skipped;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.PortFilter;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketDetail;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.procfs.ProcfsSocketRepository;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -150,12 +153,60 @@ class SourceAgreementTests {
 		for (PortFilter filter : List.of(PortFilter.NONE, new PortFilter(ipv4, null, null))) {
 			List<InetSocket> streamed = new ArrayList<>();
 			Skipped skipped = netlink.each(all, Set.of(), Set.of(), filter, streamed::add);
+			List<InetSocket> ahead = new ArrayList<>();
+			Skipped skippedAhead = netlink.eachAhead(all, Set.of(), Set.of(), filter, ahead::add);
 
 			// the same rows, cookies and all, in the same order: one dump each, and a
 			// socket of ours is not going anywhere in between
 			assertThat(skipped).isEqualTo(Skipped.NONE);
-			assertThat(ours(streamed)).isNotEmpty()
-				.isEqualTo(ours(netlink.read(all, Set.of(), Set.of(), filter).rows()));
+			assertThat(skippedAhead).isEqualTo(Skipped.NONE);
+			List<InetSocket> read = ours(netlink.read(all, Set.of(), Set.of(), filter).rows());
+			assertThat(ours(streamed)).isNotEmpty().isEqualTo(read);
+			assertThat(ours(ahead)).isEqualTo(read);
+		}
+	}
+
+	@Test
+	void aDumpReceivedAheadStopsWithTheSinkThatStops() throws Exception {
+		// 200 connections with tcp_info: several buffers, so the receiver is ahead when
+		// the sink stops at its tenth socket
+		try (TestSockets many = new TestSockets()) {
+			ServerSocketChannel server = many.listen("127.0.0.1");
+			for (int i = 0; i < 200; i++) {
+				many.connect("127.0.0.25", server, "127.0.0.1");
+			}
+			long descriptors = openDescriptors();
+			int[] given = new int[1];
+			IllegalStateException stopped = new IllegalStateException("the client is gone");
+
+			assertThatThrownBy(() -> netlink.eachAhead(EnumSet.of(Protocol.TCP), Set.of(), Set.of(SocketDetail.INFO),
+					PortFilter.NONE, (socket) -> {
+						if (++given[0] == 10) {
+							throw stopped;
+						}
+					}))
+				.isSameAs(stopped);
+			assertThat(given[0]).isEqualTo(10);
+			// the receiver has ended and the netlink socket is closed
+			assertThat(openDescriptors()).isEqualTo(descriptors);
+			for (int i = 0; i < 50 && ReadAhead.running() > 0; i++) {
+				Thread.sleep(20);
+			}
+			assertThat(ReadAhead.running()).isZero();
+			// and the next dump is whole
+			List<InetSocket> next = new ArrayList<>();
+			netlink.eachAhead(EnumSet.of(Protocol.TCP), Set.of(), Set.of(SocketDetail.INFO), PortFilter.NONE,
+					next::add);
+			assertThat(next)
+				.filteredOn((socket) -> socket.localPort() == TestSockets.port(server)
+						|| socket.remotePort() == TestSockets.port(server))
+				.hasSize(401);
+		}
+	}
+
+	private static long openDescriptors() throws Exception {
+		try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+			return fds.count();
 		}
 	}
 
