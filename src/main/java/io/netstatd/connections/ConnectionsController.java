@@ -32,7 +32,9 @@ class ConnectionsController {
 	@Operation(summary = "Every TCP and UDP socket, IPv4 and IPv6 (netstat -antu), with ss's selection",
 			description = "Each row is a line of netstat -antuWeo: the socket's ends, state, queues, owner uid and "
 					+ "user, inode and pending timer; with processes=true its owners (netstat -p), with resolve=true "
-					+ "host and service names. total counts the sockets that matched, count those listed.")
+					+ "host and service names. total counts the sockets that matched, count those listed. A list without "
+					+ "sort, names or owners is written as the kernel's dump is read, holding no rows: its total and "
+					+ "count then come after the rows.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = SocketListing.class)))
 	TextView connections(@Query(SocketListSpecs.Connections.class) SocketListQuery query, Deadline deadline) {
