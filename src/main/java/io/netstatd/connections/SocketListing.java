@@ -164,15 +164,16 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 	static Object[] csvCells(ListedSocket row, boolean namespaces) {
 		InetSocket s = row.socket();
 		SocketTimer timer = s.timer();
-		Object[] cells = Arrays.copyOf(new Object[] { s.protocol(), s.localAddress(), s.localPort(), s.remoteAddress(),
-				s.remotePort(), s.state(), s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()), s.inode(),
-				timer.kind().label(), timer.expiresSeconds(), timer.retransmits(), timer.probes(),
-				(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";") : "" },
-				namespaces ? 17 : 16);
-		if (namespaces) {
-			cells[16] = row.netns();
+		Object[] cells = { s.protocol(), s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort(), s.state(),
+				s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()), s.inode(), timer.kind().label(),
+				timer.expiresSeconds(), timer.retransmits(), timer.probes(),
+				(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";") : "" };
+		if (!namespaces) {
+			return cells;
 		}
-		return cells;
+		Object[] tagged = Arrays.copyOf(cells, cells.length + 1);
+		tagged[cells.length] = row.netns();
+		return tagged;
 	}
 
 	/** Whether the rows come from several namespaces, each tagged with its own. */

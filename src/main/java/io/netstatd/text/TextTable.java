@@ -165,16 +165,9 @@ public final class TextTable {
 	 * @param out where the text goes
 	 */
 	public void writeCsv(Appendable out) {
-		StringBuilder line = new StringBuilder(256);
-		String[] row = new String[this.header.length];
-		try {
-			out.append(csvLine(line, this.header));
-			for (Object item : this.items) {
-				out.append(csvLine(line, text(item, row)));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		CsvRows rows = new CsvRows(out, this.header);
+		for (Object item : this.items) {
+			rows.add(this.cells.apply(item));
 		}
 	}
 
