@@ -1,126 +1,108 @@
 package io.netstatd.connections;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.netstatd.socket.DestroyedSockets;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.SockDiagDetails;
 import io.netstatd.socket.SocketSelection;
-import io.netstatd.socket.SocketService;
-import io.netstatd.streams.SocketChanges;
+import io.netstatd.streams.EventStreams;
+import io.netstatd.streams.SharedTables;
+import io.netstatd.streams.SocketTable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One {@code /connections/stream}: its snapshots compared ({@code opened},
- * {@code changed}), and its closes, from the kernel's destroy notices where it has a
- * subscription (every socket destroyed, the short-lived ones between two snapshots
- * included), else from the snapshots. A close both tell of is sent once, by cookie. Not
- * thread-safe: its stream's ticks run one at a time.
+ * One {@code /connections/stream}: a subscriber of the shared table of its namespace and
+ * interval, which sends the table's changes that concern its selection. A socket that
+ * starts matching is {@code opened}, one that stops is {@code closed}, one that matches
+ * before and after in another state is {@code changed}; closes come from the kernel's
+ * destroy notices where the table has them (every socket destroyed, the short-lived ones
+ * between two reads included), else from the snapshots, each told once. It holds its
+ * selection and nothing of the table.
  */
-final class ConnectionsStream {
-
-	/**
-	 * Cookies of closes already sent, kept so that the other source's word is not sent
-	 * again.
-	 */
-	private static final int RECENT_CLOSES = 100_000;
-
-	private final SocketService sockets;
+final class ConnectionsStream implements SharedTables.Subscriber {
 
 	private final StreamQuery query;
 
-	private final DestroyedSockets.Subscription notices;
+	private final EventStreams.Sink sink;
 
 	private final int maxEvents;
 
-	private final SocketChanges changes = new SocketChanges();
+	private final String closes;
 
-	/** When the stream first saw each socket it still sees, by cookie. */
-	private final Map<Long, Long> firstSeen = new HashMap<>();
-
-	private final Map<Long, Boolean> closed = new LinkedHashMap<>(16, 0.75f, false) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-			return size() > RECENT_CLOSES;
-		}
-
-	};
-
-	ConnectionsStream(SocketService sockets, StreamQuery query, DestroyedSockets.Subscription notices, int maxEvents) {
-		this.sockets = sockets;
+	ConnectionsStream(StreamQuery query, EventStreams.Sink sink, int maxEvents, String closes) {
 		this.query = query;
-		this.notices = notices;
+		this.sink = sink;
 		this.maxEvents = maxEvents;
+		this.closes = closes;
 	}
 
-	/** The stream's source of closes, for its events. */
-	String source() {
-		return (this.notices != null) ? "kernel" : "snapshot";
+	@Override
+	public void tick(SharedTables.Tick tick, boolean first) {
+		this.sink.send(first ? List.of(ready(tick.table())) : events(tick));
 	}
 
-	/** Lets go of the subscription: the listener stops once no stream needs it. */
-	void end() {
-		if (this.notices != null) {
-			this.notices.close();
-		}
+	@Override
+	public void end(String why, boolean overflow) {
+		this.sink.end(overflow
+				? SseEmitter.event()
+					.name("overflow")
+					.data(Map.of("source", "memory", "detail", why), MediaType.APPLICATION_JSON)
+				: SseEmitter.event().name("problem").data(why));
 	}
 
-	List<SseEmitter.SseEventBuilder> next() {
-		long now = System.nanoTime();
-		List<InetSocket> rows = this.sockets.read(this.query.sockets().selection(), this.query.sockets().netns())
-			.rows();
-		List<SocketChanges.Change> next = this.changes.next(rows);
-		for (InetSocket row : rows) {
-			if (row.details() != null) {
-				this.firstSeen.putIfAbsent(row.details().cookie(), now);
-			}
-		}
-		if (next == null) {
-			return List.of(SseEmitter.event()
-				.name("ready")
-				.data(Map.of("sockets", rows.size(), "closes", source()), MediaType.APPLICATION_JSON));
-		}
+	private SseEmitter.SseEventBuilder ready(SocketTable table) {
+		SocketSelection selection = this.query.sockets().selection();
+		long matching = table.sockets().stream().filter(selection).count();
+		return SseEmitter.event()
+			.name("ready")
+			.data(Map.of("sockets", matching, "closes", this.closes), MediaType.APPLICATION_JSON);
+	}
+
+	List<SseEmitter.SseEventBuilder> events(SharedTables.Tick tick) {
+		SocketSelection selection = this.query.sockets().selection();
 		List<StreamedSocket> events = new ArrayList<>();
-		for (SocketChanges.Change change : next) {
-			if (!change.kind().equals("closed")) {
-				events.add(new StreamedSocket(change.kind(), ListedSocket.of(change.socket()), "snapshot", null));
+		List<StreamedSocket> closedBySnapshot = new ArrayList<>();
+		for (SocketTable.Change change : tick.changes()) {
+			boolean before = change.before() != null && selection.test(change.before());
+			boolean after = change.after() != null && selection.test(change.after());
+			if (before && after) {
+				events.add(snapshot("changed", change.after()));
+			}
+			else if (after) {
+				events.add(snapshot("opened", change.after()));
+			}
+			else if (before) {
+				closedBySnapshot.add(snapshot("closed", change.before()));
 			}
 		}
 		List<SseEmitter.SseEventBuilder> built = new ArrayList<>();
-		if (this.notices != null) {
-			long missed = this.notices.missed();
-			if (missed != 0) {
-				built.add(SseEmitter.event()
-					.name("overflow")
-					.data(Map.of("source", "kernel", "missed", (missed > 0) ? missed : "unknown"),
-							MediaType.APPLICATION_JSON));
-			}
-			for (InetSocket destroyed : this.notices.drain()) {
-				if (closesMatching().test(destroyed) && firstClose(destroyed)) {
-					Long seen = this.firstSeen.remove(destroyed.details().cookie());
-					events.add(new StreamedSocket("closed", ListedSocket.of(shown(destroyed)), "kernel",
-							(seen != null) ? (now - seen) / 1e9 : null));
-				}
+		if (tick.missed() != 0) {
+			built.add(SseEmitter.event()
+				.name("overflow")
+				.data(Map.of("source", "kernel", "missed", (tick.missed() > 0) ? tick.missed() : "unknown"),
+						MediaType.APPLICATION_JSON));
+		}
+		SocketSelection closesMatching = closesMatching();
+		for (SharedTables.Destroyed destroyed : tick.destroyed()) {
+			if (closesMatching.test(destroyed.socket())) {
+				events.add(new StreamedSocket("closed", ListedSocket.of(shown(destroyed.socket())), "kernel",
+						destroyed.livedSeconds()));
 			}
 		}
-		// the snapshot's closes after the kernel's: a close both tell of goes out once,
-		// with the kernel's final counters, even when the connection spanned a tick
-		for (SocketChanges.Change change : next) {
-			if (change.kind().equals("closed") && firstClose(change.socket())) {
-				forget(change.socket());
-				events.add(new StreamedSocket("closed", ListedSocket.of(change.socket()), "snapshot", null));
-			}
-		}
+		// the snapshot's closes after the kernel's, as they were told before the table
+		// was shared
+		events.addAll(closedBySnapshot);
 		built.addAll(events(events, this.maxEvents));
 		return built;
+	}
+
+	private static StreamedSocket snapshot(String kind, InetSocket socket) {
+		return new StreamedSocket(kind, ListedSocket.of(socket), "snapshot", null);
 	}
 
 	/**
@@ -147,20 +129,6 @@ final class ConnectionsStream {
 	 */
 	private SocketSelection closesMatching() {
 		return this.query.sockets().selection().inStates(Set.of());
-	}
-
-	private void forget(InetSocket socket) {
-		if (socket.details() != null) {
-			this.firstSeen.remove(socket.details().cookie());
-		}
-	}
-
-	/** Whether no close of this socket was sent yet; then it is remembered as sent. */
-	private boolean firstClose(InetSocket socket) {
-		if (socket.details() == null) {
-			return true;
-		}
-		return this.closed.put(socket.details().cookie(), Boolean.TRUE) == null;
 	}
 
 	/** A notice's {@code tcp_info}, only when the stream asked for it. */

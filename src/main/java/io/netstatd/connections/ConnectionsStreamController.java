@@ -1,9 +1,9 @@
 package io.netstatd.connections;
 
 import io.netstatd.query.Query;
-import io.netstatd.socket.DestroyedSockets;
-import io.netstatd.socket.SocketService;
+import io.netstatd.socket.SocketQuery;
 import io.netstatd.streams.EventStreams;
+import io.netstatd.streams.SharedTables;
 import io.netstatd.streams.Streamed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,16 +20,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "sockets")
 class ConnectionsStreamController {
 
-	private final SocketService sockets;
-
 	private final EventStreams streams;
 
-	private final DestroyedSockets destroyed;
+	private final SharedTables tables;
 
-	ConnectionsStreamController(SocketService sockets, EventStreams streams, DestroyedSockets destroyed) {
-		this.sockets = sockets;
+	ConnectionsStreamController(EventStreams streams, SharedTables tables) {
 		this.streams = streams;
-		this.destroyed = destroyed;
+		this.tables = tables;
 	}
 
 	@GetMapping(path = "/connections/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -45,9 +42,10 @@ class ConnectionsStreamController {
 					+ "(data: {\"changes\": n, \"maxEvents\": m}), and one when the kernel's notices were lost "
 					+ "(data: {\"source\": \"kernel\", \"missed\": n or \"unknown\"}); comment lines as heartbeats.")
 	SseEmitter connectionsStream(@Query(SocketListSpecs.Stream.class) Streamed<StreamQuery> stream) {
-		ConnectionsStream connections = new ConnectionsStream(this.sockets, stream.query(), this.destroyed.subscribe(),
-				this.streams.maxEvents());
-		return this.streams.open(stream.interval(), connections::next, connections::end);
+		SocketQuery sockets = stream.query().sockets();
+		return this.streams.open((sink) -> this.tables.subscribe(sockets.netns(), sockets.selection().protocols(),
+				stream.interval(), new ConnectionsStream(stream.query(), sink, this.streams.maxEvents(),
+						this.tables.closesSource(sockets.netns())))::close);
 	}
 
 }

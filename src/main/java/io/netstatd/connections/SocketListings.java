@@ -22,7 +22,7 @@ import io.netstatd.counters.CountersRepository;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
 import io.netstatd.limits.LimitsProperties;
-import io.netstatd.limits.ListMemory;
+import io.netstatd.limits.MemoryBudget;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.HostNames;
 import io.netstatd.names.Resolution;
@@ -87,13 +87,13 @@ public class SocketListings {
 	 */
 	private final ThreadPoolExecutor ownerWalks;
 
-	private final ListMemory memory;
+	private final MemoryBudget memory;
 
 	private final CountersRepository counters;
 
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
 			ServiceNames services, CgroupPaths cgroups, Containers containers, NamespaceScanner namespaces,
-			LimitsProperties limits, ListMemory memory, CountersRepository counters) {
+			LimitsProperties limits, MemoryBudget memory, CountersRepository counters) {
 		this.memory = memory;
 		this.counters = counters;
 		this.namespaces = namespaces;
@@ -150,7 +150,7 @@ public class SocketListings {
 		CompletableFuture<ProcessScan> owners = query.walksProcesses()
 				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline), this.ownerWalks)
 				: CompletableFuture.completedFuture(null);
-		ListMemory.Reservation held = this.memory.reserve(expectedRows(query) * bytesPerRow(query), deadline);
+		MemoryBudget.Reservation held = this.memory.reserve(expectedRows(query) * bytesPerRow(query), deadline);
 		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns(), query.details());
 		Parsed<UnixSocket> unix = query.unix() ? this.sockets.unixSockets() : Parsed.empty();
 		held.resize((read.rows().size() + unix.rows().size()) * bytesPerRow(query));

@@ -2,30 +2,40 @@ package io.netstatd.streams;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events streams ({@code netstat -c}, {@code ss -E}): each takes a snapshot
- * every interval and sends what it yields; a comment line after a heartbeat without
- * events keeps proxies from closing it. At most {@code max-open} streams at once; a
- * client that leaves is noticed at the next write and its stream ends quietly, freeing
- * its place. When the service stops, every stream ends at once, so that a graceful
- * shutdown does not wait out its timeout on them.
+ * Server-Sent Events streams ({@code netstat -c}, {@code ss -E}): each is fed batches of
+ * events, by its own poll or by a shared table ({@link SharedTables}), and sends them on
+ * a thread of the streams' pool, so that a client whose writes block delays only its own
+ * stream. A stream holds at most one batch while it sends another: batches that come
+ * meanwhile are counted, not kept, and the next batch sent is preceded by one
+ * {@code overflow} event saying how many events the slow client missed. A comment line
+ * after a heartbeat without events keeps proxies from closing it. At most
+ * {@code max-open} streams at once; a client that leaves is noticed at the next write and
+ * its stream ends quietly, freeing its place. When the service stops, every stream ends
+ * at once, so that a graceful shutdown does not wait out its timeout on them.
  */
 @Component
 public class EventStreams {
@@ -39,21 +49,15 @@ public class EventStreams {
 	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * A thread per open stream at most, so that a slow client, whose writes block, delays
-	 * only its own stream; idle threads end after a minute.
+	 * A thread per open stream, so that each may be blocked on a slow client's write, and
+	 * two for the shared tables' reads and the polls; idle threads end after a minute.
 	 */
 	private final ScheduledThreadPoolExecutor scheduler;
-
-	/**
-	 * Snapshots taken at once, across all streams: each is a full table read, whose rows
-	 * take memory until they are compared, so they are bounded apart from the sending.
-	 */
-	private final Semaphore snapshots = new Semaphore(2);
 
 	public EventStreams(StreamsProperties properties) {
 		this.properties = properties;
 		this.open = new Semaphore(properties.maxOpen());
-		this.scheduler = new ScheduledThreadPoolExecutor(properties.maxOpen(), (runnable) -> {
+		this.scheduler = new ScheduledThreadPoolExecutor(properties.maxOpen() + 2, (runnable) -> {
 			Thread thread = new Thread(runnable, "netstatd-streams");
 			thread.setDaemon(true);
 			return thread;
@@ -66,34 +70,53 @@ public class EventStreams {
 	/**
 	 * Opens a stream that sends {@code snapshot}'s events every {@code interval}, the
 	 * first at once.
+	 * @param interval how often
+	 * @param snapshot what each interval sends
+	 * @return the response
 	 * @throws TooManyStreamsException when every place is taken
 	 */
 	public SseEmitter open(Duration interval, Snapshot snapshot) {
-		return open(interval, snapshot, () -> {
+		return open((sink) -> {
+			ScheduledFuture<?> polls = this.scheduler.scheduleWithFixedDelay(() -> {
+				try {
+					sink.send(snapshot.next());
+				}
+				catch (RuntimeException ex) {
+					// procfs went away, or the like: say why, then end; the client may
+					// retry
+					log.warn("A live stream ends: {}", ex.getMessage());
+					sink.end(SseEmitter.event().name("problem").data(String.valueOf(ex.getMessage())));
+				}
+			}, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+			return () -> polls.cancel(false);
 		});
 	}
 
 	/**
-	 * Opens a stream as {@link #open(Duration, Snapshot)} does, running {@code onEnd}
-	 * once when it ends, however it ends: what the stream holds (a subscription) is let
-	 * go.
+	 * Opens a stream that {@code feed} sends to.
+	 * @param feed starts sending to the stream's sink, and says how to stop
+	 * @return the response
 	 * @throws TooManyStreamsException when every place is taken
 	 */
-	public SseEmitter open(Duration interval, Snapshot snapshot, Runnable onEnd) {
+	public SseEmitter open(Feed feed) {
 		if (!this.open.tryAcquire()) {
-			onEnd.run();
 			throw new TooManyStreamsException(this.properties.maxOpen());
 		}
-		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()), snapshot, onEnd);
+		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()));
 		this.streams.add(stream);
 		stream.emitter.onCompletion(stream::close);
 		stream.emitter.onTimeout(stream::complete);
 		stream.emitter.onError((ex) -> stream.close());
-		stream.ticks = this.scheduler.scheduleWithFixedDelay(stream::tick, 0, interval.toMillis(),
-				TimeUnit.MILLISECONDS);
 		long heartbeat = this.properties.heartbeat().toMillis();
 		stream.heartbeats = this.scheduler.scheduleWithFixedDelay(stream::heartbeat, heartbeat, heartbeat,
 				TimeUnit.MILLISECONDS);
+		try {
+			stream.started(feed.start(stream));
+		}
+		catch (RuntimeException ex) {
+			stream.close();
+			throw ex;
+		}
 		return stream.emitter;
 	}
 
@@ -118,7 +141,14 @@ public class EventStreams {
 		return this.properties.maxOpen() - this.open.availablePermits();
 	}
 
-	/** What a stream sends each interval: its events, none when nothing changed. */
+	/** Where the shared tables read: the streams' pool. */
+	ScheduledExecutorService scheduler() {
+		return this.scheduler;
+	}
+
+	/**
+	 * What a polled stream sends each interval: its events, none when nothing changed.
+	 */
 	@FunctionalInterface
 	public interface Snapshot {
 
@@ -126,80 +156,172 @@ public class EventStreams {
 
 	}
 
-	private final class Stream {
+	/** What feeds a stream: started once, stopped once when the stream ends. */
+	@FunctionalInterface
+	public interface Feed {
+
+		/**
+		 * Starts sending to {@code sink}.
+		 * @param sink the stream
+		 * @return what stops the feed
+		 */
+		Runnable start(Sink sink);
+
+	}
+
+	/** A stream, as its feed sees it; neither call blocks. */
+	public interface Sink {
+
+		/**
+		 * Sends {@code events}, on the stream's own time.
+		 * @param events the events, none for nothing
+		 */
+		void send(List<SseEmitter.SseEventBuilder> events);
+
+		/**
+		 * Sends {@code last}, then ends the stream.
+		 * @param last the last event
+		 */
+		void end(SseEmitter.SseEventBuilder last);
+
+	}
+
+	private final class Stream implements Sink {
 
 		private final SseEmitter emitter;
 
-		private final Snapshot snapshot;
-
-		private final Runnable onEnd;
-
 		private final AtomicBoolean closed = new AtomicBoolean();
-
-		private volatile ScheduledFuture<?> ticks;
 
 		private volatile ScheduledFuture<?> heartbeats;
 
+		/**
+		 * What stops the feed, taken by whichever of the start and the end comes last.
+		 */
+		private final AtomicReference<Runnable> stop = new AtomicReference<>();
+
+		/**
+		 * Held while writing, apart from the stream's state: a blocked write holds no
+		 * feed.
+		 */
+		private final ReentrantLock writing = new ReentrantLock();
+
 		private long lastSent = System.nanoTime();
 
-		/** Set by the tick that failed: the stream ends after its problem event. */
-		private boolean closing;
+		/** Whether a batch is being sent: the next waits for none, it is counted. */
+		private boolean sending;
 
-		Stream(SseEmitter emitter, Snapshot snapshot, Runnable onEnd) {
+		/** Events of batches that came while one was being sent. */
+		private long missed;
+
+		Stream(SseEmitter emitter) {
 			this.emitter = emitter;
-			this.snapshot = snapshot;
-			this.onEnd = onEnd;
 		}
 
-		void tick() {
-			List<SseEmitter.SseEventBuilder> events;
-			EventStreams.this.snapshots.acquireUninterruptibly();
-			try {
-				events = this.snapshot.next();
+		void started(Runnable feedStop) {
+			this.stop.set(feedStop);
+			if (this.closed.get()) {
+				stopFeed();
 			}
-			catch (RuntimeException ex) {
-				// procfs went away, or the like: say why, then end; the client may retry
-				log.warn("A live stream ends: {}", ex.getMessage());
-				events = List.of(SseEmitter.event().name("problem").data(String.valueOf(ex.getMessage())));
-				this.closing = true;
+		}
+
+		private void stopFeed() {
+			Runnable feedStop = this.stop.getAndSet(null);
+			if (feedStop != null) {
+				feedStop.run();
 			}
-			finally {
-				EventStreams.this.snapshots.release();
+		}
+
+		@Override
+		public void send(List<SseEmitter.SseEventBuilder> events) {
+			offer(events, false);
+		}
+
+		@Override
+		public void end(SseEmitter.SseEventBuilder last) {
+			offer(List.of(last), true);
+		}
+
+		private void offer(List<SseEmitter.SseEventBuilder> events, boolean last) {
+			List<SseEmitter.SseEventBuilder> batch;
+			synchronized (this) {
+				if (this.closed.get() || (events.isEmpty() && !last)) {
+					return;
+				}
+				if (this.sending && !last) {
+					this.missed += events.size();
+					return;
+				}
+				batch = new ArrayList<>(events.size() + 1);
+				if (this.missed > 0) {
+					batch.add(SseEmitter.event()
+						.name("overflow")
+						.data(Map.of("source", "client", "missed", this.missed), MediaType.APPLICATION_JSON));
+					this.missed = 0;
+				}
+				batch.addAll(events);
+				this.sending = true;
 			}
-			send(events);
-			if (this.closing) {
-				complete();
-			}
+			EventStreams.this.scheduler.execute(() -> {
+				write(batch);
+				synchronized (this) {
+					this.sending = false;
+				}
+				if (last) {
+					complete();
+				}
+			});
 		}
 
 		void heartbeat() {
 			synchronized (this) {
-				if (System.nanoTime() - this.lastSent < EventStreams.this.properties.heartbeat().toNanos()) {
+				if (this.sending
+						|| System.nanoTime() - this.lastSent < EventStreams.this.properties.heartbeat().toNanos()) {
 					return;
 				}
 			}
-			send(List.of(SseEmitter.event().comment("heartbeat")));
+			// a heartbeat never waits behind a blocked write: it would hold a second
+			// thread
+			if (this.writing.tryLock()) {
+				try {
+					write(List.of(SseEmitter.event().comment("heartbeat")));
+				}
+				finally {
+					this.writing.unlock();
+				}
+			}
 		}
 
-		private synchronized void send(List<SseEmitter.SseEventBuilder> events) {
-			if (this.closed.get()) {
-				return;
-			}
+		private void write(List<SseEmitter.SseEventBuilder> events) {
+			this.writing.lock();
 			try {
+				if (this.closed.get()) {
+					return;
+				}
 				for (SseEmitter.SseEventBuilder event : events) {
 					this.emitter.send(event);
-					this.lastSent = System.nanoTime();
+					sent();
 				}
 			}
 			catch (IOException | IllegalStateException ex) {
-				// the client left: no error, just the end of its stream and its request
-				close();
-				try {
-					this.emitter.complete();
-				}
-				catch (RuntimeException alreadyDone) {
-					// the container ended the request first
-				}
+				left();
+			}
+			finally {
+				this.writing.unlock();
+			}
+		}
+
+		private synchronized void sent() {
+			this.lastSent = System.nanoTime();
+		}
+
+		private void left() {
+			// the client left: no error, just the end of its stream and its request
+			close();
+			try {
+				this.emitter.complete();
+			}
+			catch (RuntimeException alreadyDone) {
+				// the container ended the request first
 			}
 		}
 
@@ -211,16 +333,11 @@ public class EventStreams {
 		void close() {
 			if (this.closed.compareAndSet(false, true)) {
 				EventStreams.this.streams.remove(this);
-				cancel(this.ticks);
-				cancel(this.heartbeats);
+				if (this.heartbeats != null) {
+					this.heartbeats.cancel(false);
+				}
 				EventStreams.this.open.release();
-				this.onEnd.run();
-			}
-		}
-
-		private static void cancel(ScheduledFuture<?> future) {
-			if (future != null) {
-				future.cancel(false);
+				stopFeed();
 			}
 		}
 

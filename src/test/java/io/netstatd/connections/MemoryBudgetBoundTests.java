@@ -32,10 +32,10 @@ import static org.hamcrest.Matchers.equalTo;
  * streamed from the dump holds none.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "netstatd.sockets.source=procfs", "netstatd.limits.list-memory=4MB",
+		properties = { "netstatd.sockets.source=procfs", "netstatd.limits.memory=4MB",
 				"server.tomcat.connection-timeout=2s" })
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ListMemoryBoundTests {
+class MemoryBudgetBoundTests {
 
 	static Path root;
 
@@ -73,8 +73,8 @@ class ListMemoryBoundTests {
 				.statusCode(503)
 				.contentType("application/problem+json")
 				.header("Retry-After", "1")
-				.body("detail", equalTo("The socket lists being answered would hold 7 MB with this one, beyond the "
-						+ "bound of 4 MB (netstatd.limits.list-memory); try again in a second, or ask for fewer rows "
+				.body("detail", equalTo("What the service holds would reach 7 MB with this socket list, beyond "
+						+ "its memory budget of 4 MB (netstatd.limits.memory); try again in a second, or ask for fewer rows "
 						+ "(port, state, localAddress, remoteAddress) or without info and memory."));
 			// counts and streamed lists hold no rows: never refused for it
 			RestAssured.given().port(this.port).get("/connections?limit=1").then().statusCode(200);

@@ -1,0 +1,166 @@
+package io.netstatd;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as the README runs it: a JVM of its own with {@code src/main/jvm/options}
+ * (the 128 MB heap, exit on {@code OutOfMemoryError}), on loopback, so that a test
+ * measures what a node would run, not the test JVM's heap. Its output goes to a file
+ * under {@code target/}; it is killed on close.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ServiceProcess(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Starts the service with the README's JVM options and {@code arguments}, and waits
+	 * until it is ready.
+	 * @param name names the log file, {@code target/<name>.log}
+	 * @param arguments more of the service's arguments ({@code --netstatd.x=y})
+	 * @return the running service
+	 */
+	public static ServiceProcess start(String name, String... arguments) {
+		try {
+			int port = freePort();
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			for (String option : Files.readAllLines(Path.of("src/main/jvm/options"))) {
+				if (!option.isBlank()) {
+					command.add(option.strip());
+				}
+			}
+			command.add("-cp");
+			command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+			command.add(NetstatdApplication.class.getName());
+			command.add("--server.address=127.0.0.1");
+			command.add("--server.port=" + port);
+			command.add("--spring.main.banner-mode=off");
+			command.addAll(List.of(arguments));
+			Path log = Path.of("target", name + ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			ServiceProcess service = new ServiceProcess(process, port, log);
+			service.awaitReady(Duration.ofSeconds(60));
+			return service;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The port it answers on, at 127.0.0.1. */
+	public int port() {
+		return this.port;
+	}
+
+	/** Its process id. */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** Whether it still runs. */
+	public boolean alive() {
+		return this.process.isAlive();
+	}
+
+	/** What it printed so far. */
+	public String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A figure of {@code /proc/<pid>/status} in kB ({@code VmRSS}, {@code VmHWM}), or -1
+	 * once the process has gone.
+	 */
+	public long statusKb(String field) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+				if (line.startsWith(field + ":")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+			return -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	private void awaitReady(Duration timeout) {
+		long end = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < end) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("the service exited at start:\n" + log());
+			}
+			try {
+				HttpURLConnection connection = (HttpURLConnection) URI
+					.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness")
+					.toURL()
+					.openConnection();
+				connection.setConnectTimeout(1000);
+				connection.setReadTimeout(1000);
+				if (connection.getResponseCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			try {
+				this.process.waitFor(200, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		throw new IllegalStateException("the service was not ready in " + timeout + ":\n" + log());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+}
