@@ -1,6 +1,7 @@
 package io.netstatd.metrics;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,14 +110,25 @@ public class HostMetrics implements MultiCollector {
 		registry.ifAvailable((prometheus) -> prometheus.register(this));
 	}
 
+	/**
+	 * One scrape: each collector reads and formats its families on its own, so that one
+	 * that fails (a file unreadable, a kernel table in a shape not foreseen) leaves out
+	 * its own families and says so in {@code netstatd_scrape_collector_success}, as
+	 * node_exporter does, instead of failing the whole scrape.
+	 */
 	@Override
 	public MetricSnapshots collect() {
-		TcpTally tcp = tcp();
-		Snapshot snapshot = new Snapshot(tcp, this.counters.sockets(), this.counters.protocols(),
-				this.skippedLines.totals(),
-				this.closed.recording() ? this.closed.totalsByPort(PortRemotes.listening(tcp.listeners())) : null,
-				this.destroyed.lost(), owners(tcp.listeners()));
-		return format(snapshot, this.bounds);
+		ScrapeCollectors collectors = new ScrapeCollectors();
+		collectors.collect("tcp", () -> {
+			TcpTally tcp = tcp();
+			return tcpFamilies(tcp,
+					this.closed.recording() ? this.closed.totalsByPort(PortRemotes.listening(tcp.listeners())) : null,
+					this.destroyed.lost(), owners(tcp.listeners()), this.bounds);
+		});
+		collectors.collect("sockstat", () -> sockstat(this.counters.sockets()));
+		collectors.collect("protocols", () -> protocolCounters(this.counters.protocols()));
+		collectors.collect("skipped_lines", () -> List.of(skippedLines(this.skippedLines.totals())));
+		return collectors.snapshots();
 	}
 
 	/**
@@ -165,28 +177,46 @@ public class HostMetrics implements MultiCollector {
 		return owners;
 	}
 
+	/**
+	 * The families of one snapshot, every collector succeeding: what a scrape of it
+	 * exposes.
+	 */
 	static MetricSnapshots format(Snapshot snapshot, MetricsProperties bounds) {
+		ScrapeCollectors collectors = new ScrapeCollectors();
+		collectors.collect("tcp", () -> tcpFamilies(snapshot.tcp(), snapshot.closedByPort(), snapshot.noticesLost(),
+				snapshot.owners(), bounds));
+		collectors.collect("sockstat", () -> sockstat(snapshot.sockstat()));
+		collectors.collect("protocols", () -> protocolCounters(snapshot.protocols()));
+		collectors.collect("skipped_lines", () -> List.of(skippedLines(snapshot.skippedLines())));
+		return collectors.snapshots();
+	}
+
+	private static List<MetricSnapshot> tcpFamilies(TcpTally tcp, Map<Integer, long[]> closedByPort, long noticesLost,
+			Map<Integer, String> owners, MetricsProperties bounds) {
 		List<MetricSnapshot> metrics = new ArrayList<>();
-		TcpTally tcp = snapshot.tcp();
 		metrics.add(states(tcp.states().byState()));
-		metrics.add(acceptQueues(tcp.listeners()));
+		metrics.addAll(acceptQueues(tcp.listeners(), bounds.ports()));
 		if (bounds.ports() > 0) {
-			metrics.addAll(tcp.remotes().snapshots(snapshot.owners()));
+			metrics.addAll(tcp.remotes().snapshots(owners));
 		}
 		if (bounds.connectionPorts() > 0) {
 			metrics.addAll(tcp.connections().snapshots(bounds.connectionPorts()));
 		}
-		if (snapshot.closedByPort() != null) {
-			metrics.addAll(PortConnections.closed(tcp.listeners(), snapshot.closedByPort(), bounds.connectionPorts()));
+		if (closedByPort != null) {
+			metrics.addAll(PortConnections.closed(tcp.listeners(), closedByPort, bounds.connectionPorts()));
 			metrics.add(CounterSnapshot.builder()
 				.name("netstatd_socket_destroy_notices_lost")
 				.help("Times the kernel could not deliver destroy notices (ENOBUFS): closes were missed")
-				.dataPoint(CounterDataPointSnapshot.builder().value(snapshot.noticesLost()).build())
+				.dataPoint(CounterDataPointSnapshot.builder().value(noticesLost).build())
 				.build());
 		}
-		metrics.addAll(sockstat(snapshot.sockstat()));
+		return metrics;
+	}
+
+	private static List<MetricSnapshot> protocolCounters(Counters protocols) {
+		List<MetricSnapshot> metrics = new ArrayList<>();
 		for (KernelCounter counter : PROTOCOL_COUNTERS) {
-			long value = snapshot.protocols().value(counter.group(), counter.name());
+			long value = protocols.value(counter.group(), counter.name());
 			if (value >= 0) {
 				metrics.add(CounterSnapshot.builder()
 					.name(counter.metric())
@@ -195,14 +225,16 @@ public class HostMetrics implements MultiCollector {
 					.build());
 			}
 		}
+		return metrics;
+	}
+
+	private static MetricSnapshot skippedLines(Map<String, Long> totals) {
 		CounterSnapshot.Builder skipped = CounterSnapshot.builder()
 			.name("netstatd_skipped_lines")
 			.help("procfs lines left out of answers because they could not be parsed, by file");
-		snapshot.skippedLines()
-			.forEach((file, count) -> skipped
-				.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("file", file)).value(count).build()));
-		metrics.add(skipped.build());
-		return new MetricSnapshots(metrics);
+		totals.forEach((file, count) -> skipped
+			.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("file", file)).value(count).build()));
+		return skipped.build();
 	}
 
 	/** All eleven states, zeros included, so that no series vanishes. */
@@ -216,22 +248,62 @@ public class HostMetrics implements MultiCollector {
 	}
 
 	/**
-	 * Per listener: connections waiting to be accepted. The limit (the backlog) is not
-	 * shown: /proc/net/tcp does not carry it, and both sources answer alike; a full queue
-	 * shows in netstatd_tcp_listen_overflows_total.
+	 * Per listening address: connections waiting to be accepted, and how many sockets
+	 * listen there. Listeners that share an address and port ({@code SO_REUSEPORT}:
+	 * nginx's {@code reuseport}, envoy, HAProxy, most Go and Rust servers) are one
+	 * series, their queues summed, since two series with the same labels make the whole
+	 * scrape invalid. The {@code maxListeners} fullest queues (ties: by port, then
+	 * address) have a series each; the rest are summed in one {@code address="other"}
+	 * series, so that a host of a thousand listeners adds {@code maxListeners + 1}
+	 * series, not a thousand. The limit (the backlog) is not shown: /proc/net/tcp does
+	 * not carry it, and both sources answer alike; a full queue shows in
+	 * netstatd_tcp_listen_overflows_total.
 	 */
-	private static MetricSnapshot acceptQueues(List<InetSocket> listeners) {
-		GaugeSnapshot.Builder length = GaugeSnapshot.builder()
-			.name("netstatd_tcp_listen_queue_length")
-			.help("Connections waiting in a TCP listener's accept queue (Recv-Q of a LISTEN socket)");
+	static List<MetricSnapshot> acceptQueues(List<InetSocket> listeners, int maxListeners) {
+		Map<ListenerKey, long[]> byAddress = new LinkedHashMap<>();
 		for (InetSocket socket : listeners) {
 			if (socket.state() == SocketState.LISTEN) {
-				Labels labels = Labels.of("address", socket.localAddress().toString(), "port",
-						Integer.toString(socket.localPort()), "protocol", socket.protocol().label());
-				length.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(socket.recvQ()).build());
+				long[] queue = byAddress.computeIfAbsent(new ListenerKey(socket.localAddress().toString(),
+						socket.localPort(), socket.protocol().label()), (key) -> new long[2]);
+				queue[0] += socket.recvQ();
+				queue[1]++;
 			}
 		}
-		return length.build();
+		List<ListenerKey> fullest = byAddress.keySet()
+			.stream()
+			.sorted(Comparator.comparingLong((ListenerKey key) -> -byAddress.get(key)[0])
+				.thenComparingInt(ListenerKey::port)
+				.thenComparing(ListenerKey::address)
+				.thenComparing(ListenerKey::protocol))
+			.toList();
+		GaugeSnapshot.Builder length = GaugeSnapshot.builder()
+			.name("netstatd_tcp_listen_queue_length")
+			.help("Connections waiting in a TCP listener's accept queue (Recv-Q of a LISTEN socket), summed over "
+					+ "the sockets listening on one address and port");
+		GaugeSnapshot.Builder sockets = GaugeSnapshot.builder()
+			.name("netstatd_tcp_listen_sockets")
+			.help("TCP sockets listening on one address and port (more than one with SO_REUSEPORT)");
+		long[] other = new long[2];
+		for (int i = 0; i < fullest.size(); i++) {
+			ListenerKey key = fullest.get(i);
+			long[] queue = byAddress.get(key);
+			if (i < maxListeners) {
+				Labels labels = Labels.of("address", key.address(), "port", Integer.toString(key.port()), "protocol",
+						key.protocol());
+				length.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(queue[0]).build());
+				sockets.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(queue[1]).build());
+			}
+			else {
+				other[0] += queue[0];
+				other[1] += queue[1];
+			}
+		}
+		if (fullest.size() > maxListeners) {
+			Labels labels = Labels.of("address", "other", "port", "other", "protocol", "other");
+			length.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(other[0]).build());
+			sockets.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(other[1]).build());
+		}
+		return List.of(length.build(), sockets.build());
 	}
 
 	/** sockstat's totals: one metric per kind, the protocol as a label. */
@@ -265,6 +337,11 @@ public class HostMetrics implements MultiCollector {
 					.value(value)
 					.build()));
 		return gauge.build();
+	}
+
+	/** A listening address: what its series' labels say. */
+	private record ListenerKey(String address, int port, String protocol) {
+
 	}
 
 	/**

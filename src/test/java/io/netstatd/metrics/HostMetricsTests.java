@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.netstatd.cgroups.CgroupPaths;
+import io.netstatd.closed.ClosedRecorder;
+import io.netstatd.containers.Containers;
 import io.netstatd.counters.Counters;
+import io.netstatd.counters.CountersRepository;
 import io.netstatd.counters.ProcNetSockstatParser;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.ProcFile;
@@ -19,17 +23,25 @@ import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.procfs.SkippedLine;
 import io.netstatd.procfs.SkippedLineCounter;
+import io.netstatd.socket.DestroyedSockets;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SockDiagDetails;
+import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.TcpInfo;
 import io.netstatd.socket.netlink.TcpInfoParser;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * The metrics formatted from one snapshot the test builds, without a Spring context: the
@@ -86,6 +98,92 @@ class HostMetricsTests {
 					"netstatd_tcp_connection_rtt_seconds_bucket{port=\"8080\",le=\"+Inf\"} 3",
 					"netstatd_tcp_connection_retransmitted_segments{port=\"8080\"} 7.0")
 			.noneMatch((line) -> line.contains("9090") || line.contains("7000"));
+	}
+
+	@Test
+	void listenersSharingAnAddressAndPortAreOneSeriesTheirQueuesSummed() throws IOException {
+		// two SO_REUSEPORT listeners on one port, as nginx's reuseport opens them
+		List<InetSocket> tcp = List.of(socket(SocketState.LISTEN, 8080, 3), socket(SocketState.LISTEN, 8080, 4),
+				socket(SocketState.LISTEN, 9090, 1));
+		Counters none = new Counters(Map.of(), Skipped.NONE);
+
+		String text = render(tcp, (tally) -> new HostMetrics.Snapshot(tally, none, none, Map.of()), 20);
+
+		assertThat(text.lines().filter((line) -> line.startsWith("netstatd_tcp_listen_"))).containsExactly(
+				"netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",port=\"8080\",protocol=\"tcp\"} 7.0",
+				"netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",port=\"9090\",protocol=\"tcp\"} 1.0",
+				"netstatd_tcp_listen_sockets{address=\"127.0.0.1\",port=\"8080\",protocol=\"tcp\"} 2.0",
+				"netstatd_tcp_listen_sockets{address=\"127.0.0.1\",port=\"9090\",protocol=\"tcp\"} 1.0");
+		assertThat(text).contains("netstatd_scrape_collector_success{collector=\"tcp\"} 1.0\n");
+	}
+
+	@Test
+	void aThousandListenersAddABoundedNumberOfSeries() throws IOException {
+		Counters none = new Counters(Map.of(), Skipped.NONE);
+		List<InetSocket> few = new java.util.ArrayList<>();
+		List<InetSocket> many = new java.util.ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			InetSocket listener = socket(SocketState.LISTEN, 10_000 + i, i % 7);
+			many.add(listener);
+			if (i < 20) {
+				few.add(listener);
+			}
+		}
+
+		String text = render(many, (tally) -> new HostMetrics.Snapshot(tally, none, none, Map.of()), 20);
+		long fewSeries = series(render(few, (tally) -> new HostMetrics.Snapshot(tally, none, none, Map.of()), 20));
+
+		// the 20 fullest queues (6 waiting: ports 10006, 10013, ...) and one "other"
+		assertThat(text.lines().filter((line) -> line.startsWith("netstatd_tcp_listen_queue_length{"))).hasSize(21)
+			.startsWith("netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",port=\"10006\",protocol=\"tcp\"} 6.0")
+			.endsWith("netstatd_tcp_listen_queue_length{address=\"other\",port=\"other\",protocol=\"other\"} "
+					+ (sumOfQueues(1000) - 20 * 6) + ".0");
+		// a thousand listeners cost the two "other" series over twenty: the bound of
+		// netstatd.metrics.ports whatever the host holds
+		assertThat(series(text)).isEqualTo(fewSeries + 2);
+	}
+
+	@Test
+	void aCollectorThatFailsLeavesOutOnlyItsOwnFamilies() throws IOException {
+		SocketService sockets = mock(SocketService.class);
+		given(sockets.read(any(), any())).willThrow(new IllegalStateException("a table in a shape not foreseen"));
+		CountersRepository counters = mock(CountersRepository.class);
+		given(counters.sockets()).willReturn(new Counters(Map.of("sockets", Map.of("used", 5L)), Skipped.NONE));
+		given(counters.protocols())
+			.willReturn(new Counters(Map.of("TcpExt", Map.of("ListenOverflows", 7L)), Skipped.NONE));
+		ClosedRecorder closed = mock(ClosedRecorder.class);
+		@SuppressWarnings("unchecked")
+		ObjectProvider<PrometheusRegistry> registry = mock(ObjectProvider.class);
+		HostMetrics metrics = new HostMetrics(sockets, counters,
+				new SkippedLineCounter(new ProcfsProperties(Path.of("/proc"))), MetricsProperties.defaults(), closed,
+				DestroyedSockets.NONE, mock(CgroupPaths.class), mock(Containers.class), registry);
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrometheusTextFormatWriter.create().write(out, metrics.collect(), EscapingScheme.ALLOW_UTF8);
+		String text = out.toString(StandardCharsets.UTF_8);
+
+		assertThat(text).contains("netstatd_sockstat_sockets_used 5.0\n")
+			.contains("netstatd_tcp_listen_overflows_total 7.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"tcp\"} 0.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"sockstat\"} 1.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"protocols\"} 1.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"skipped_lines\"} 1.0\n")
+			.contains("netstatd_scrape_collector_duration_seconds{collector=\"tcp\"} ")
+			.doesNotContain("netstatd_tcp_connections")
+			.doesNotContain("netstatd_tcp_listen_queue_length");
+	}
+
+	private static long sumOfQueues(int listeners) {
+		long sum = 0;
+		for (int i = 0; i < listeners; i++) {
+			sum += i % 7;
+		}
+		return sum;
+	}
+
+	/** The series of {@code netstatd_} families in an exposition. */
+	private static long series(String text) {
+		return text.lines().filter((line) -> line.startsWith("netstatd_")).count();
 	}
 
 	/**
