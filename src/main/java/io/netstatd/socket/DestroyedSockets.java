@@ -37,6 +37,19 @@ public interface DestroyedSockets {
 	Subscription subscribe();
 
 	/**
+	 * Takes in the notices the kernel has queued for this service by now, so that an
+	 * answer given next counts every socket destroyed before it was asked: after a burst,
+	 * notices wait in the socket's receive queue for seconds. Every subscription has them
+	 * when this returns true.
+	 * @param timeout how long to wait for the listener
+	 * @return whether every notice queued when called was taken in; false when the
+	 * listener did not finish in time
+	 */
+	default boolean catchUp(java.time.Duration timeout) {
+		return true;
+	}
+
+	/**
 	 * Notices the kernel could not deliver (ENOBUFS) since the service started.
 	 * @return how many times the kernel reported some lost
 	 */

@@ -53,6 +53,15 @@ public interface TextView {
 	}
 
 	/**
+	 * Whether the answer holds everything it counts (a view of kernel notices may miss
+	 * some): text has no room to say so, so a header does when it does not.
+	 * @return false when something may be missing
+	 */
+	default boolean complete() {
+		return true;
+	}
+
+	/**
 	 * The procfs lines left out: text has no room for them, so a header reports them.
 	 * @return the skipped lines
 	 */

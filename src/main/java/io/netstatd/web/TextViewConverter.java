@@ -17,13 +17,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /**
  * Writes a {@link TextView} as {@code text/plain} or {@code text/csv}, UTF-8, with the
  * number of skipped procfs lines in a {@code Netstatd-Skipped-Lines} header when there
- * are any (the text itself must stay what the replaced command prints).
+ * are any, and {@code Netstatd-Complete: false} when the answer may miss something it
+ * counts (the text itself must stay what the replaced command prints).
  */
 class TextViewConverter extends AbstractHttpMessageConverter<TextView> {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final String SKIPPED_HEADER = "Netstatd-Skipped-Lines";
+
+	static final String COMPLETE_HEADER = "Netstatd-Complete";
 
 	private static final int BUFFER = 32 * 1024;
 
@@ -54,6 +57,9 @@ class TextViewConverter extends AbstractHttpMessageConverter<TextView> {
 		// body
 		if (!(csv && body.csvWrittenAsRead()) && body.skipped().count() > 0) {
 			output.getHeaders().set(SKIPPED_HEADER, Integer.toString(body.skipped().count()));
+		}
+		if (!body.complete()) {
+			output.getHeaders().set(COMPLETE_HEADER, "false");
 		}
 		// written as it goes through a buffer, never the whole text as one string
 		Writer out = new BufferedWriter(new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8), BUFFER);

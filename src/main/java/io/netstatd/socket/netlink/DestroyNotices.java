@@ -2,11 +2,16 @@ package io.netstatd.socket.netlink;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.jna.LastErrorException;
@@ -47,6 +52,9 @@ public final class DestroyNotices implements DestroyedSockets {
 
 	private Thread reader;
 
+	/** Callers waiting for the notices queued in the socket to be taken in. */
+	private final List<CompletableFuture<Void>> catchUps = new ArrayList<>();
+
 	private DestroyNotices() {
 	}
 
@@ -80,6 +88,31 @@ public final class DestroyNotices implements DestroyedSockets {
 	}
 
 	@Override
+	public boolean catchUp(Duration timeout) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		synchronized (this) {
+			if (this.reader == null || !this.reader.isAlive()) {
+				// no one listens: nothing is queued for this service
+				return true;
+			}
+			synchronized (this.catchUps) {
+				this.catchUps.add(done);
+			}
+		}
+		try {
+			done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	@Override
 	public long lost() {
 		return this.lost.get();
 	}
@@ -103,40 +136,73 @@ public final class DestroyNotices implements DestroyedSockets {
 		List<InetSocket> received = new ArrayList<>();
 		try {
 			while (!this.subscriptions.isEmpty()) {
-				received.clear();
-				receive(fd, buffer, received);
-				if (!received.isEmpty()) {
-					this.subscriptions.forEach((queue) -> queue.add(received));
+				receiveAndHandOut(fd, buffer, received, 0);
+				List<CompletableFuture<Void>> waiting = takeCatchUps();
+				if (!waiting.isEmpty()) {
+					// everything queued by now, without waiting for more
+					while (receiveAndHandOut(fd, buffer, received, LibC.MSG_DONTWAIT)) {
+						// until the socket would block
+					}
+					waiting.forEach((done) -> done.complete(null));
 				}
 			}
 		}
 		finally {
 			LibC.close(fd);
+			takeCatchUps().forEach((done) -> done.complete(null));
 			stopped();
 		}
 	}
 
-	/** One buffer's notices, or none after a poll's wait; ENOBUFS noted and passed. */
-	private void receive(int fd, ByteBuffer buffer, List<InetSocket> received) {
+	private List<CompletableFuture<Void>> takeCatchUps() {
+		synchronized (this.catchUps) {
+			List<CompletableFuture<Void>> waiting = List.copyOf(this.catchUps);
+			this.catchUps.clear();
+			return waiting;
+		}
+	}
+
+	/**
+	 * Receives one buffer and hands its notices to every subscription.
+	 * @return whether a buffer was received: false after a poll's wait or EAGAIN
+	 */
+	private boolean receiveAndHandOut(int fd, ByteBuffer buffer, List<InetSocket> received, int flags) {
+		received.clear();
+		boolean any = receive(fd, buffer, received, flags);
+		if (!received.isEmpty()) {
+			this.subscriptions.forEach((queue) -> queue.add(received));
+		}
+		return any;
+	}
+
+	/**
+	 * One buffer's notices, or none after a poll's wait; ENOBUFS noted and passed.
+	 * @return whether a buffer (or an ENOBUFS) was received: false when none was queued
+	 */
+	private boolean receive(int fd, ByteBuffer buffer, List<InetSocket> received, int flags) {
 		try {
 			buffer.clear();
-			int length = LibC.recv(fd, buffer, new NativeLong(buffer.capacity()), 0).intValue();
+			int length = LibC.recv(fd, buffer, new NativeLong(buffer.capacity()), flags).intValue();
 			if (length > 0) {
 				DestroyNoticeParser.parse(buffer, length, received::add);
 			}
+			return length > 0;
 		}
 		catch (LastErrorException ex) {
 			if (ex.getErrorCode() == LibC.ENOBUFS) {
 				this.lost.incrementAndGet();
 				this.subscriptions.forEach((queue) -> queue.miss(-1));
+				return true;
 			}
 			else if (ex.getErrorCode() != LibC.EAGAIN) {
 				throw new NetlinkException("destroy notices: errno " + ex.getErrorCode(), ex);
 			}
+			return false;
 		}
 		catch (NetlinkException ex) {
 			// a notice cut short: the rest of this buffer is lost, the next is read
 			this.subscriptions.forEach((queue) -> queue.miss(-1));
+			return true;
 		}
 	}
 

@@ -34,6 +34,9 @@ final class LibC {
 
 	static final int EAGAIN = 11;
 
+	/** {@code recv} flag: return at once with EAGAIN when nothing is queued. */
+	static final int MSG_DONTWAIT = 0x40;
+
 	static {
 		Native.register(Platform.C_LIBRARY_NAME);
 	}
