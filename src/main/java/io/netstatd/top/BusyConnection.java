@@ -48,6 +48,23 @@ public record BusyConnection(@JsonUnwrapped InetSocket socket, Double sentPerSec
 	}
 
 	/**
+	 * A connection the kernel destroyed between the looks: what it moved from the first
+	 * look ({@code before}), or from its start when it opened after it, to its end, per
+	 * second of the interval, as tcptop counts a connection that closed within its
+	 * interval.
+	 * @param before the first look, or null
+	 * @param destroyed the socket as its destroy notice tells it, its final counters
+	 * @param seconds how long apart the looks were
+	 * @return the connection, marked closed, and opened when it opened after the first
+	 * look
+	 */
+	static BusyConnection destroyed(InetSocket before, InetSocket destroyed, double seconds) {
+		BusyConnection moved = between(before, destroyed, seconds);
+		return new BusyConnection(destroyed, moved.sentPerSecond(), moved.receivedPerSecond(),
+				moved.retransmitsPerSecond(), moved.segmentsPerSecond(), before == null, true);
+	}
+
+	/**
 	 * A connection seen at the first look only.
 	 * @param before the first look
 	 * @return the connection, marked closed

@@ -27,7 +27,10 @@ class TopController {
 	@Operation(summary = "The TCP connections moving the most now (tcptop, without eBPF)",
 			description = "Two looks at the connections interval apart, matched by the kernel's socket cookie: each "
 					+ "connection's bytes sent and received, retransmits and segments per second, with its tcpInfo; "
-					+ "those that opened or closed in between are marked. Answers after interval.")
+					+ "those that opened or closed in between are marked. A connection the kernel destroyed in between "
+					+ "counts with its final counters from the destroy notice (what it moved since the first look, or "
+					+ "since it opened), so a transfer that opened and closed between the looks is listed, as tcptop "
+					+ "lists it. Answers after interval.")
 	@ApiResponse(responseCode = "200", description = "the answer")
 	@ApiResponse(responseCode = "501",
 			description = "the sockets are read from procfs here (another root, or netstatd.sockets.source=procfs), "

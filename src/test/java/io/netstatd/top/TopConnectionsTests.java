@@ -158,6 +158,55 @@ class TopConnectionsTests {
 		assertThat(top.getDouble("intervalSeconds")).isGreaterThanOrEqualTo(1.5);
 	}
 
+	/**
+	 * A transfer that opens, moves 400 KB and closes between the looks: no dump sees it,
+	 * its destroy notice does, with its final counters (as tcptop counts it).
+	 */
+	@Test
+	void countsAConnectionThatOpenedMovedAndClosedBetweenTheLooks() throws Exception {
+		int bytes = 400_000;
+		CompletableFuture<Integer> transfer = CompletableFuture.supplyAsync(() -> {
+			try {
+				TimeUnit.MILLISECONDS.sleep(300);
+				Socket client = connect();
+				client.getOutputStream().write(new byte[bytes]);
+				// a FIN, then the server's: the client's end becomes TIME_WAIT, and the
+				// kernel destroys the full socket with a notice
+				client.shutdownOutput();
+				client.getInputStream().readAllBytes();
+				client.close();
+				return client.getLocalPort();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		JsonPath top = RestAssured
+			.get("/top/connections?interval=1500ms&by=bytes&localAddress=127.0.0.7&remotePort="
+					+ this.listener.getLocalPort())
+			.then()
+			.statusCode(200)
+			.extract()
+			.jsonPath();
+		int transferPort = transfer.get(10, TimeUnit.SECONDS);
+		assumeTrue(RestAssured.get("/stats/closed?window=1s").statusCode() == 200,
+				"the service cannot join the sock_diag destroy groups here");
+
+		List<Map<String, Object>> rows = top.getList("connections");
+		Map<String, Object> moved = rows.stream()
+			.filter((row) -> row.get("localPort").equals(transferPort))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the short transfer is not listed: " + rows));
+		assertThat(moved).containsEntry("opened", true).containsEntry("closed", true);
+		// every byte, and the FIN, acknowledged: over the interval the answer measured
+		double interval = top.getDouble("intervalSeconds");
+		assertThat(((Number) moved.get("sentPerSecond")).doubleValue() * interval).isCloseTo(bytes + 1.0,
+				org.assertj.core.data.Offset.offset(1.0));
+		// the busiest of the interval, though no look saw it move
+		assertThat(rows.get(0).get("localPort")).isEqualTo(transferPort);
+	}
+
 	@Test
 	void printsAsTcptopDoes() {
 		String table = RestAssured
