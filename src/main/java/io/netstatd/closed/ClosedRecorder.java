@@ -6,15 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import io.netstatd.socket.DestroyedSockets;
 import io.netstatd.socket.InetSocket;
 import jakarta.annotation.PreDestroy;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +45,7 @@ public class ClosedRecorder {
 
 	private final Map<Integer, long[]> byPort = new HashMap<>();
 
-	private final ScheduledExecutorService drainer;
+	private final ScheduledFuture<?> drains;
 
 	private int next;
 
@@ -57,21 +56,20 @@ public class ClosedRecorder {
 
 	private boolean missed;
 
-	public ClosedRecorder(DestroyedSockets destroyed, @Value("${netstatd.closed.capacity:100000}") int capacity) {
+	/**
+	 * A recorder of {@code properties.capacity()} closes, drained every 100 ms on
+	 * {@code drainer}.
+	 * @param destroyed the notices
+	 * @param properties the ring's capacity
+	 * @param drainer the {@code closed} pool, or null to drain only when asked (tests)
+	 */
+	public ClosedRecorder(DestroyedSockets destroyed, ClosedProperties properties,
+			@Qualifier("closed") TaskScheduler drainer) {
 		this.destroyed = destroyed;
-		this.notices = (capacity > 0) ? destroyed.subscribe() : null;
-		this.ring = new ClosedConnection[Math.max(capacity, 0)];
-		if (this.notices != null) {
-			this.drainer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "netstatd-closed");
-				thread.setDaemon(true);
-				return thread;
-			});
-			this.drainer.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
-		}
-		else {
-			this.drainer = null;
-		}
+		this.notices = (properties.capacity() > 0) ? destroyed.subscribe() : null;
+		this.ring = new ClosedConnection[Math.max(properties.capacity(), 0)];
+		this.drains = (this.notices != null && drainer != null)
+				? drainer.scheduleWithFixedDelay(this::drain, Duration.ofMillis(100)) : null;
 	}
 
 	/**
@@ -153,8 +151,10 @@ public class ClosedRecorder {
 
 	@PreDestroy
 	void stop() {
-		if (this.drainer != null) {
-			this.drainer.shutdownNow();
+		if (this.drains != null) {
+			this.drains.cancel(false);
+		}
+		if (this.notices != null) {
 			this.notices.close();
 		}
 	}

@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import io.netstatd.cgroups.CgroupPaths;
@@ -21,7 +19,6 @@ import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
-import io.netstatd.limits.LimitsProperties;
 import io.netstatd.limits.MemoryBudget;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.HostNames;
@@ -44,8 +41,8 @@ import io.netstatd.socket.SocketService;
 import io.netstatd.socket.SocketState;
 import io.netstatd.socket.UnixSocket;
 import io.netstatd.text.TextView;
-import jakarta.annotation.PreDestroy;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,7 +82,7 @@ public class SocketListings {
 	 * may run at once, no more (a pool per request, or the JDK's fallback of a new thread
 	 * per task on two cores, let failed requests pile walks up).
 	 */
-	private final ThreadPoolExecutor ownerWalks;
+	private final Executor ownerWalks;
 
 	private final MemoryBudget memory;
 
@@ -93,7 +90,7 @@ public class SocketListings {
 
 	public SocketListings(SocketService sockets, ProcessScanner processes, UserNames users, HostNameResolver hosts,
 			ServiceNames services, CgroupPaths cgroups, Containers containers, NamespaceScanner namespaces,
-			LimitsProperties limits, MemoryBudget memory, CountersRepository counters) {
+			MemoryBudget memory, CountersRepository counters, @Qualifier("owners") Executor ownerWalks) {
 		this.memory = memory;
 		this.counters = counters;
 		this.namespaces = namespaces;
@@ -104,14 +101,7 @@ public class SocketListings {
 		this.services = services;
 		this.cgroups = cgroups;
 		this.containers = containers;
-		int walks = Math.max(1, limits.expensiveRequests());
-		this.ownerWalks = new ThreadPoolExecutor(walks, walks, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				(runnable) -> {
-					Thread thread = new Thread(runnable, "netstatd-owners");
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.ownerWalks.allowCoreThreadTimeOut(true);
+		this.ownerWalks = ownerWalks;
 	}
 
 	/**
@@ -228,11 +218,6 @@ public class SocketListings {
 
 	private static long total(Counters totals, String group, String name) {
 		return Math.max(0, totals.value(group, name));
-	}
-
-	@PreDestroy
-	void stop() {
-		this.ownerWalks.shutdownNow();
 	}
 
 	/** The sockets held by the processes the query names; all when it names none. */

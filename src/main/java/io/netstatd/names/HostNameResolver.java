@@ -5,20 +5,19 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
-import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,22 +36,17 @@ public class HostNameResolver {
 
 	private final NamesProperties properties;
 
-	private final ThreadPoolExecutor lookups;
+	private final Executor lookups;
 
 	private final Map<IpAddress, Cached> cache = new ConcurrentHashMap<>();
 
 	private final Map<IpAddress, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
 
-	public HostNameResolver(NamesProperties properties, ObjectProvider<ReverseLookup> lookup) {
+	public HostNameResolver(NamesProperties properties, ObjectProvider<ReverseLookup> lookup,
+			@Qualifier("dns") Executor lookups) {
 		this.properties = properties;
 		this.lookup = lookup.getIfAvailable(ReverseLookup::system);
-		this.lookups = new ThreadPoolExecutor(properties.maxConcurrent(), properties.maxConcurrent(), 30,
-				TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), (runnable) -> {
-					Thread thread = new Thread(runnable, "netstatd-dns");
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.lookups.allowCoreThreadTimeOut(true);
+		this.lookups = lookups;
 	}
 
 	/**
@@ -157,11 +151,6 @@ public class HostNameResolver {
 			Thread.currentThread().interrupt();
 			return null;
 		}
-	}
-
-	@PreDestroy
-	void stop() {
-		this.lookups.shutdownNow();
 	}
 
 	private record Cached(String name, long expires) {

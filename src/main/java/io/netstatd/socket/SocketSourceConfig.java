@@ -1,6 +1,7 @@
 package io.netstatd.socket;
 
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 
 import io.netstatd.procfs.ProcfsProperties;
 import io.netstatd.socket.netlink.DestroyNotices;
@@ -10,6 +11,7 @@ import io.netstatd.socket.procfs.ProcfsSocketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +27,10 @@ public class SocketSourceConfig {
 	private static final Logger log = LoggerFactory.getLogger(SocketSourceConfig.class);
 
 	@Bean
-	SocketSource socketSource(SocketsProperties properties, ProcfsProperties procfsProperties) {
+	SocketSource socketSource(SocketsProperties properties, ProcfsProperties procfsProperties,
+			@Qualifier("dumps") Executor dumps) {
 		ProcfsSocketRepository procfs = new ProcfsSocketRepository(procfsProperties.root());
-		SocketSource source = choose(properties.source(), procfs);
+		SocketSource source = choose(properties.source(), procfs, dumps);
 		log.info("Reading sockets from {} (procfs root {})", source.name(), procfs.root());
 		return source;
 	}
@@ -37,8 +40,8 @@ public class SocketSourceConfig {
 	 * process may join the groups; otherwise none, and the start log says why.
 	 */
 	@Bean
-	DestroyedSockets destroyedSockets(SocketSource source) {
-		return (source instanceof NetlinkSocketSource) ? DestroyNotices.probe() : DestroyedSockets.NONE;
+	DestroyedSockets destroyedSockets(SocketSource source, @Qualifier("notices") Executor readers) {
+		return (source instanceof NetlinkSocketSource) ? DestroyNotices.probe(readers) : DestroyedSockets.NONE;
 	}
 
 	/**
@@ -51,16 +54,16 @@ public class SocketSourceConfig {
 		return (builder) -> builder.withDetail("sockets", source.name()).withDetail("closes", destroyed.source());
 	}
 
-	static SocketSource choose(SocketsProperties.Source wanted, ProcfsSocketRepository procfs) {
+	static SocketSource choose(SocketsProperties.Source wanted, ProcfsSocketRepository procfs, Executor dumps) {
 		return switch (wanted) {
 			case PROCFS -> procfs;
-			case NETLINK -> new NetlinkSocketSource(procfs);
+			case NETLINK -> new NetlinkSocketSource(procfs, dumps);
 			case AUTO -> {
 				if (!procfs.root().toAbsolutePath().normalize().equals(Path.of("/proc"))) {
 					yield procfs;
 				}
 				try {
-					yield new NetlinkSocketSource(procfs);
+					yield new NetlinkSocketSource(procfs, dumps);
 				}
 				catch (NetlinkException ex) {
 					log.info("netlink sock_diag is not available ({}); using procfs", ex.getMessage());

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,9 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -49,22 +50,15 @@ public class EventStreams {
 	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * A thread per open stream, so that each may be blocked on a slow client's write, and
-	 * two for the shared tables' reads and the polls; idle threads end after a minute.
+	 * The {@code streams} pool: a thread per open stream, so that each may be blocked on
+	 * a slow client's write, and two for the shared tables' reads and the polls.
 	 */
-	private final ScheduledThreadPoolExecutor scheduler;
+	private final ScheduledExecutorService scheduler;
 
-	public EventStreams(StreamsProperties properties) {
+	public EventStreams(StreamsProperties properties, @Qualifier("streams") ThreadPoolTaskScheduler scheduler) {
 		this.properties = properties;
 		this.open = new Semaphore(properties.maxOpen());
-		this.scheduler = new ScheduledThreadPoolExecutor(properties.maxOpen() + 2, (runnable) -> {
-			Thread thread = new Thread(runnable, "netstatd-streams");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.setKeepAliveTime(1, TimeUnit.MINUTES);
-		this.scheduler.allowCoreThreadTimeOut(true);
-		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.scheduler = scheduler.getScheduledExecutor();
 	}
 
 	/**

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netstatd.ThreadPools;
 import io.netstatd.inet.IpAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,11 +27,14 @@ class HostNameResolverTests {
 
 	private HostNameResolver resolver;
 
+	/** The lookups' pool, as the service makes it; stopped as the context stops it. */
+	private ThreadPoolTaskExecutor lookups;
+
 	@AfterEach
 	void release() {
 		this.never.countDown();
-		if (this.resolver != null) {
-			this.resolver.stop();
+		if (this.lookups != null) {
+			this.lookups.shutdown();
 		}
 	}
 
@@ -118,11 +123,14 @@ class HostNameResolverTests {
 		}
 	}
 
-	private static HostNameResolver resolver(Duration timeout, int concurrent, ReverseLookup lookup) {
+	private HostNameResolver resolver(Duration timeout, int concurrent, ReverseLookup lookup) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("lookup", lookup);
-		return new HostNameResolver(new NamesProperties(timeout, concurrent, Duration.ofMinutes(5),
-				Duration.ofMinutes(1), Path.of("/etc/services")), beans.getBeanProvider(ReverseLookup.class));
+		NamesProperties properties = new NamesProperties(timeout, concurrent, Duration.ofMinutes(5),
+				Duration.ofMinutes(1), Path.of("/etc/services"));
+		this.lookups = new ThreadPools().dns(properties);
+		this.lookups.initialize();
+		return new HostNameResolver(properties, beans.getBeanProvider(ReverseLookup.class), this.lookups);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * {@code SKNLGRP_INET_UDP_DESTROY}, {@code SKNLGRP_INET6_TCP_DESTROY},
  * {@code SKNLGRP_INET6_UDP_DESTROY}: groups 1 to 4 of {@code NETLINK_SOCK_DIAG},
  * {@code include/uapi/linux/sock_diag.h}), which the kernel lets only
- * {@code CAP_NET_ADMIN} join. One thread reads while a subscription is open, into a
- * receive buffer of {@link #RECEIVE_BUFFER} (forced past {@code rmem_max}), and hands
- * every notice to every subscription's queue; it ends within {@link #POLL_MILLIS} of the
- * last subscription's close. When the kernel could not queue notices it says ENOBUFS:
- * each subscription is told it missed some, and {@link #lost()} counts it.
+ * {@code CAP_NET_ADMIN} join. One thread of the {@code notices} pool reads while a
+ * subscription is open, into a receive buffer of {@link #RECEIVE_BUFFER} (forced past
+ * {@code rmem_max}), and hands every notice to every subscription's queue; it ends within
+ * {@link #POLL_MILLIS} of the last subscription's close. When the kernel could not queue
+ * notices it says ENOBUFS: each subscription is told it missed some, and {@link #lost()}
+ * counts it.
  */
 public final class DestroyNotices implements DestroyedSockets {
 
@@ -50,24 +53,29 @@ public final class DestroyNotices implements DestroyedSockets {
 
 	private final AtomicLong lost = new AtomicLong();
 
-	private Thread reader;
+	private final Executor readers;
+
+	/** Whether a reader runs or is about to. */
+	private boolean reading;
 
 	/** Callers waiting for the notices queued in the socket to be taken in. */
 	private final List<CompletableFuture<Void>> catchUps = new ArrayList<>();
 
-	private DestroyNotices() {
+	private DestroyNotices(Executor readers) {
+		this.readers = readers;
 	}
 
 	/**
 	 * The listener, where this process may join the groups; {@link DestroyedSockets#NONE}
 	 * otherwise, with the reason in the log.
+	 * @param readers where the reader runs ({@code notices} pool)
 	 * @return the source of destroyed sockets
 	 */
-	public static DestroyedSockets probe() {
+	public static DestroyedSockets probe(Executor readers) {
 		try {
 			LibC.close(open());
 			log.info("closed connections come from the kernel's sock_diag destroy notices");
-			return new DestroyNotices();
+			return new DestroyNotices(readers);
 		}
 		catch (NetlinkException ex) {
 			log.info("closed connections come from snapshots only: {}", ex.getMessage());
@@ -79,19 +87,32 @@ public final class DestroyNotices implements DestroyedSockets {
 	public synchronized Subscription subscribe() {
 		Queue queue = new Queue();
 		this.subscriptions.add(queue);
-		if (this.reader == null || !this.reader.isAlive()) {
-			this.reader = new Thread(this::read, "netstatd-destroy-notices");
-			this.reader.setDaemon(true);
-			this.reader.start();
+		if (!this.reading) {
+			startReader();
 		}
 		return queue;
+	}
+
+	/** Starts a reader; the caller holds this object's lock. */
+	private void startReader() {
+		try {
+			this.readers.execute(this::read);
+			this.reading = true;
+		}
+		catch (RejectedExecutionException ex) {
+			// both of the pool's threads busy (a reader ending, one starting): the
+			// subscribers are told they may miss notices, and the next subscription tries
+			// again
+			log.warn("cannot start the destroy notice reader: {}", ex.getMessage());
+			this.subscriptions.forEach((queue) -> queue.miss(-1));
+		}
 	}
 
 	@Override
 	public boolean catchUp(Duration timeout) {
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		synchronized (this) {
-			if (this.reader == null || !this.reader.isAlive()) {
+			if (!this.reading) {
 				// no one listens: nothing is queued for this service
 				return true;
 			}
@@ -130,12 +151,20 @@ public final class DestroyNotices implements DestroyedSockets {
 		catch (NetlinkException ex) {
 			log.warn("cannot listen to destroy notices: {}", ex.getMessage());
 			this.subscriptions.forEach((queue) -> queue.miss(-1));
+			stopped(false);
 			return;
 		}
 		ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024).order(ByteOrder.nativeOrder());
 		List<InetSocket> received = new ArrayList<>();
+		boolean ended = false;
 		try {
-			while (!this.subscriptions.isEmpty()) {
+			while (!lastGone()) {
+				if (Thread.currentThread().isInterrupted()) {
+					// the pool stops with the context: the reader ends within a poll's
+					// wait
+					stopped(false);
+					break;
+				}
 				receiveAndHandOut(fd, buffer, received, 0);
 				List<CompletableFuture<Void>> waiting = takeCatchUps();
 				if (!waiting.isEmpty()) {
@@ -146,12 +175,26 @@ public final class DestroyNotices implements DestroyedSockets {
 					waiting.forEach((done) -> done.complete(null));
 				}
 			}
+			ended = true;
 		}
 		finally {
 			LibC.close(fd);
-			takeCatchUps().forEach((done) -> done.complete(null));
-			stopped();
+			takeCatchUps().forEach((waiting) -> waiting.complete(null));
+			if (!ended) {
+				stopped(true);
+			}
 		}
+	}
+
+	/**
+	 * Whether the last subscriber has gone: then the reader ends, and says so at once.
+	 */
+	private synchronized boolean lastGone() {
+		if (this.subscriptions.isEmpty()) {
+			this.reading = false;
+			return true;
+		}
+		return false;
 	}
 
 	private List<CompletableFuture<Void>> takeCatchUps() {
@@ -206,12 +249,14 @@ public final class DestroyNotices implements DestroyedSockets {
 		}
 	}
 
-	private synchronized void stopped() {
-		// a subscription that came while the reader was ending starts a new one
-		if (!this.subscriptions.isEmpty() && this.reader == Thread.currentThread()) {
-			this.reader = new Thread(this::read, "netstatd-destroy-notices");
-			this.reader.setDaemon(true);
-			this.reader.start();
+	/**
+	 * The reader failed: a later subscription starts another, or, when some are still
+	 * open and {@code restart}, one starts now.
+	 */
+	private synchronized void stopped(boolean restart) {
+		this.reading = false;
+		if (restart && !this.subscriptions.isEmpty()) {
+			startReader();
 		}
 	}
 

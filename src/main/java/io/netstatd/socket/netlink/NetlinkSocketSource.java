@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.netstatd.inet.IpAddress;
@@ -47,9 +48,19 @@ public class NetlinkSocketSource implements SocketSource {
 
 	private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
-	public NetlinkSocketSource(SocketSource fallback) {
+	/** Where dumps are received ahead of the sink that writes them. */
+	private final Executor dumps;
+
+	/**
+	 * Sockets read through sock_diag, the tables it cannot dump from {@code fallback}.
+	 * @param fallback procfs
+	 * @param dumps the receivers of dumps read ahead ({@code dumps} pool)
+	 * @throws NetlinkException when sock_diag cannot be had here
+	 */
+	public NetlinkSocketSource(SocketSource fallback, Executor dumps) {
 		SockDiag.probe();
 		this.fallback = fallback;
+		this.dumps = dumps;
 	}
 
 	@Override
@@ -141,10 +152,11 @@ public class NetlinkSocketSource implements SocketSource {
 		if (SockDiag.dumps(protocol)) {
 			int[] given = new int[1];
 			try {
-				SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, ahead, (socket) -> {
-					given[0]++;
-					sink.accept(socket);
-				});
+				SockDiag.dump(protocol, stateMask(protocol, states), extensions, bytecode, ahead ? this.dumps : null,
+						(socket) -> {
+							given[0]++;
+							sink.accept(socket);
+						});
 				return Skipped.NONE;
 			}
 			catch (NetlinkException ex) {

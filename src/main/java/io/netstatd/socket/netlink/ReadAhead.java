@@ -7,9 +7,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.LastErrorException;
@@ -22,14 +21,13 @@ import com.sun.jna.NativeLong;
  * written as read took 0.78-0.83 of the time received in line; a count, whose work per
  * buffer is a tenth of a list's, took 1.05-1.08, so counts do not ask for it.
  * <p>
- * Bounded everywhere: at most {@value #THREADS} receivers at once (beyond, the dump is
- * received in line), {@value #QUEUED} buffers ahead of the parser, {@value #POOLED} kept
- * for the next dumps. The receiver stops when the caller does, however it stops (done, an
- * error, its request's deadline or client gone), before the socket is closed.
+ * Bounded everywhere: at most as many receivers at once as the {@code dumps} pool has
+ * threads (beyond, the dump is received in line), {@value #QUEUED} buffers ahead of the
+ * parser, {@value #POOLED} kept for the next dumps. The receiver stops when the caller
+ * does, however it stops (done, an error, its request's deadline or client gone), before
+ * the socket is closed.
  */
 final class ReadAhead {
-
-	static final int THREADS = 8;
 
 	static final int QUEUED = 8;
 
@@ -37,13 +35,6 @@ final class ReadAhead {
 
 	/** How long a receiver may take to see that its caller stopped. */
 	private static final long STOP_SECONDS = 5;
-
-	private static final ThreadPoolExecutor receivers = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), (runnable) -> {
-				Thread thread = new Thread(runnable, "netstatd-dump");
-				thread.setDaemon(true);
-				return thread;
-			});
 
 	private static final Queue<ByteBuffer> pool = new ConcurrentLinkedQueue<>();
 
@@ -61,10 +52,11 @@ final class ReadAhead {
 	 * which gets each buffer in order, until it says the dump is done.
 	 * @param fd the netlink socket, the request sent; closed by the caller after
 	 * @param parser what each buffer goes to
+	 * @param receivers where the receiver runs
 	 * @return false, having received nothing, when no receiver is free
 	 * @throws NetlinkException when the kernel or the socket failed
 	 */
-	static boolean receive(int fd, SockDiag.Parser parser) {
+	static boolean receive(int fd, SockDiag.Parser parser, Executor receivers) {
 		ReadAhead ahead = new ReadAhead();
 		try {
 			receivers.execute(() -> ahead.receive(fd));
@@ -74,11 +66,6 @@ final class ReadAhead {
 		}
 		ahead.parse(parser);
 		return true;
-	}
-
-	/** How many receivers run now. */
-	static int running() {
-		return receivers.getActiveCount();
 	}
 
 	private void parse(SockDiag.Parser parser) {

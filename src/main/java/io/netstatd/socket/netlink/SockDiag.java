@@ -3,6 +3,7 @@ package io.netstatd.socket.netlink;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -58,14 +59,15 @@ final class SockDiag {
 	 * of {@code extensions} ({@code idiag_ext}).
 	 */
 	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, Consumer<InetSocket> sockets) {
-		dump(protocol, stateMask, extensions, bytecode, false, sockets);
+		dump(protocol, stateMask, extensions, bytecode, null, sockets);
 	}
 
 	/**
 	 * {@link #dump(Protocol, int, int, byte[], Consumer)}, the buffers received ahead of
-	 * the parser ({@link ReadAhead}) when {@code ahead} and a receiver is free.
+	 * the parser ({@link ReadAhead}) on a thread of {@code ahead} when one is free.
+	 * @param ahead the receivers, or null to receive in line
 	 */
-	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, boolean ahead,
+	static void dump(Protocol protocol, int stateMask, int extensions, byte[] bytecode, Executor ahead,
 			Consumer<InetSocket> sockets) {
 		// the filter, when there is one, follows as an attribute (a multiple of 4 bytes)
 		int attribute = (bytecode != null) ? 4 + bytecode.length : 0;
@@ -139,14 +141,14 @@ final class SockDiag {
 	}
 
 	private static void exchange(ByteBuffer request, Parser parser) {
-		exchange(request, false, parser);
+		exchange(request, null, parser);
 	}
 
 	/**
 	 * Sends {@code request} and hands each buffer of the answer to {@code parser} until
-	 * done; received ahead of it on another thread when {@code ahead} and one is free.
+	 * done; received ahead of it on a thread of {@code ahead} when one is free.
 	 */
-	private static void exchange(ByteBuffer request, boolean ahead, Parser parser) {
+	private static void exchange(ByteBuffer request, Executor ahead, Parser parser) {
 		int fd = open();
 		try {
 			byte[] kernel = new byte[12];
@@ -154,7 +156,7 @@ final class SockDiag {
 			// kernel), groups 0
 			ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) LibC.AF_NETLINK);
 			LibC.sendto(fd, request.clear(), new NativeLong(request.capacity()), 0, kernel, kernel.length);
-			if (ahead && ReadAhead.receive(fd, parser)) {
+			if (ahead != null && ReadAhead.receive(fd, parser, ahead)) {
 				return;
 			}
 			ByteBuffer buffer = buffers.get();

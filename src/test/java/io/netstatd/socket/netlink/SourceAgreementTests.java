@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.netstatd.TestSockets;
+import io.netstatd.ThreadPools;
 import io.netstatd.inet.PortRange;
 import io.netstatd.inet.PortSet;
 import io.netstatd.procfs.Skipped;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,13 +53,17 @@ class SourceAgreementTests {
 
 	static Set<Integer> udpPorts;
 
+	/** The receivers of dumps read ahead, as the service makes them. */
+	static final ThreadPoolTaskExecutor dumps = new ThreadPools().dumps();
+
 	/** Why the suite cannot run here, or null. */
 	static String unavailable;
 
 	@BeforeAll
 	static void openSockets() throws Exception {
 		try {
-			netlink = new NetlinkSocketSource(procfs);
+			dumps.initialize();
+			netlink = new NetlinkSocketSource(procfs, dumps);
 		}
 		catch (NetlinkException ex) {
 			unavailable = "netlink sock_diag is not available here: " + ex.getMessage();
@@ -189,10 +196,10 @@ class SourceAgreementTests {
 			assertThat(given[0]).isEqualTo(10);
 			// the receiver has ended and the netlink socket is closed
 			assertThat(openDescriptors()).isEqualTo(descriptors);
-			for (int i = 0; i < 50 && ReadAhead.running() > 0; i++) {
+			for (int i = 0; i < 50 && dumps.getActiveCount() > 0; i++) {
 				Thread.sleep(20);
 			}
-			assertThat(ReadAhead.running()).isZero();
+			assertThat(dumps.getActiveCount()).isZero();
 			// and the next dump is whole
 			List<InetSocket> next = new ArrayList<>();
 			netlink.eachAhead(EnumSet.of(Protocol.TCP), Set.of(), Set.of(SocketDetail.INFO), PortFilter.NONE,
