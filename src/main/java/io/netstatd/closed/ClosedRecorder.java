@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
+import io.netstatd.limits.MemoryBudget;
 import io.netstatd.socket.DestroyedSockets;
 import io.netstatd.socket.InetSocket;
 import jakarta.annotation.PreDestroy;
@@ -57,16 +58,27 @@ public class ClosedRecorder {
 	private boolean missed;
 
 	/**
+	 * What a close in the ring holds: its record, its addresses, the ring's slot.
+	 */
+	static final long BYTES_PER_CLOSE = 120;
+
+	/**
 	 * A recorder of {@code properties.capacity()} closes, drained every 100 ms on
-	 * {@code drainer}.
+	 * {@code drainer}. Where it records, its ring is reserved whole from the memory
+	 * budget, for the service's life.
 	 * @param destroyed the notices
 	 * @param properties the ring's capacity
 	 * @param drainer the {@code closed} pool, or null to drain only when asked (tests)
+	 * @param memory the budget, or null (tests)
 	 */
 	public ClosedRecorder(DestroyedSockets destroyed, ClosedProperties properties,
-			@Qualifier("closed") TaskScheduler drainer) {
+			@Qualifier("closed") TaskScheduler drainer, MemoryBudget memory) {
 		this.destroyed = destroyed;
 		this.notices = (properties.capacity() > 0) ? destroyed.subscribe() : null;
+		if (this.notices != null && memory != null) {
+			// a budget too small for the ring stops the start, naming the property
+			memory.reserve(properties.capacity() * BYTES_PER_CLOSE, "ring of closes (netstatd.closed.capacity)");
+		}
 		this.ring = new ClosedConnection[Math.max(properties.capacity(), 0)];
 		this.drains = (this.notices != null && drainer != null)
 				? drainer.scheduleWithFixedDelay(this::drain, Duration.ofMillis(100)) : null;

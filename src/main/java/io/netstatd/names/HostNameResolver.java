@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
+import io.netstatd.limits.ExpensiveRequests;
+import io.netstatd.limits.MemoryBudget;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,6 +34,14 @@ public class HostNameResolver {
 
 	private static final int MAX_CACHED = 50_000;
 
+	/**
+	 * What a cached answer holds: the address, the name, the entry. The cache reserves
+	 * from the memory budget a thousand entries at a time.
+	 */
+	static final long BYTES_PER_ENTRY = 200;
+
+	private static final int RESERVED_STEP = 1000;
+
 	private final ReverseLookup lookup;
 
 	private final NamesProperties properties;
@@ -40,13 +50,17 @@ public class HostNameResolver {
 
 	private final Map<IpAddress, Cached> cache = new ConcurrentHashMap<>();
 
+	/** What the cache holds, reserved from the memory budget. */
+	private final MemoryBudget.Reservation cached;
+
 	private final Map<IpAddress, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
 
 	public HostNameResolver(NamesProperties properties, ObjectProvider<ReverseLookup> lookup,
-			@Qualifier("dns") Executor lookups) {
+			@Qualifier("dns") Executor lookups, MemoryBudget memory) {
 		this.properties = properties;
 		this.lookup = lookup.getIfAvailable(ReverseLookup::system);
 		this.lookups = lookups;
+		this.cached = memory.reserve(0, "name cache");
 	}
 
 	/**
@@ -131,9 +145,22 @@ public class HostNameResolver {
 		}
 	}
 
-	private void remember(IpAddress address, String name) {
+	private synchronized void remember(IpAddress address, String name) {
 		if (this.cache.size() >= MAX_CACHED) {
 			this.cache.clear();
+		}
+		int entries = this.cache.size() + 1;
+		if (entries % RESERVED_STEP == 1) {
+			try {
+				this.cached.resize((entries / RESERVED_STEP + 1) * RESERVED_STEP * BYTES_PER_ENTRY);
+			}
+			catch (ExpensiveRequests.TooBusyException ex) {
+				// the budget is needed elsewhere: the cache starts over, answers are
+				// asked
+				// again
+				this.cache.clear();
+				this.cached.resize(RESERVED_STEP * BYTES_PER_ENTRY);
+			}
 		}
 		long ttl = ((name != null) ? this.properties.cacheTtl() : this.properties.failureTtl()).toNanos();
 		this.cache.put(address, new Cached(name, System.nanoTime() + ttl));

@@ -66,7 +66,7 @@ class ClosedRecorderTests {
 
 	@Test
 	void keepsTheNewestAndSaysWhenTheRingWrappedInsideTheWindow() throws InterruptedException {
-		ClosedRecorder recorder = new ClosedRecorder(this.source, new ClosedProperties(3), null);
+		ClosedRecorder recorder = new ClosedRecorder(this.source, new ClosedProperties(3), null, null);
 		Thread.sleep(5);
 		long since = System.nanoTime();
 		for (int port = 1; port <= 5; port++) {
@@ -83,7 +83,7 @@ class ClosedRecorderTests {
 
 	@Test
 	void isCompleteOnlyForAWindowItRanAllOfWithoutLosses() throws InterruptedException {
-		ClosedRecorder recorder = new ClosedRecorder(this.source, new ClosedProperties(10), null);
+		ClosedRecorder recorder = new ClosedRecorder(this.source, new ClosedProperties(10), null, null);
 		long before = System.nanoTime() - Duration.ofSeconds(1).toNanos();
 		Thread.sleep(5);
 		long since = System.nanoTime();

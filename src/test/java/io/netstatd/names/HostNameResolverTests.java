@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netstatd.ThreadPools;
 import io.netstatd.inet.IpAddress;
+import io.netstatd.limits.LimitsProperties;
+import io.netstatd.limits.MemoryBudget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,7 +132,8 @@ class HostNameResolverTests {
 				Duration.ofMinutes(1), Path.of("/etc/services"));
 		this.lookups = new ThreadPools().dns(properties);
 		this.lookups.initialize();
-		return new HostNameResolver(properties, beans.getBeanProvider(ReverseLookup.class), this.lookups);
+		return new HostNameResolver(properties, beans.getBeanProvider(ReverseLookup.class), this.lookups,
+				new MemoryBudget(new LimitsProperties(4, Duration.ofSeconds(10), "64MB")));
 	}
 
 }
