@@ -39,8 +39,12 @@ class ConnectionsStreamController {
 					+ "kernel: a destroy notice, every socket destroyed, the short-lived ones included, with "
 					+ "livedSeconds when the stream had seen it and its final tcpInfo with info=true); past "
 					+ "netstatd.streams.max-events changes in one interval (1000), one 'overflow' event instead "
-					+ "(data: {\"changes\": n, \"maxEvents\": m}), and one when the kernel's notices were lost "
-					+ "(data: {\"source\": \"kernel\", \"missed\": n or \"unknown\"}); comment lines as heartbeats.")
+					+ "(data: {\"changes\": n, \"maxEvents\": m}), one when the kernel's notices were lost "
+					+ "(data: {\"source\": \"kernel\", \"missed\": n or \"unknown\"}), one when the client read "
+					+ "too slowly and missed events (data: {\"source\": \"client\", \"missed\": n}), and a last one "
+					+ "before the stream ends when its shared table no longer fits the memory budget (data: "
+					+ "{\"source\": \"memory\", \"detail\": ...}); comment lines as heartbeats. Streams of one namespace "
+					+ "and interval share one read of the table.")
 	SseEmitter connectionsStream(@Query(SocketListSpecs.Stream.class) Streamed<StreamQuery> stream) {
 		SocketQuery sockets = stream.query().sockets();
 		return this.streams.open((sink) -> this.tables.subscribe(sockets.netns(), sockets.selection().protocols(),

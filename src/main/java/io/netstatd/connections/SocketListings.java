@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 import io.netstatd.cgroups.CgroupPaths;
@@ -19,6 +20,7 @@ import io.netstatd.counters.Counters;
 import io.netstatd.counters.CountersRepository;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.limits.Deadline;
+import io.netstatd.limits.ExpensiveRequests;
 import io.netstatd.limits.MemoryBudget;
 import io.netstatd.names.HostNameResolver;
 import io.netstatd.names.HostNames;
@@ -137,8 +139,7 @@ public class SocketListings {
 		// owners are walked only when asked, once per request, while the sockets are
 		// read;
 		// the walk looks at the deadline, which ends with the request however it ends
-		CompletableFuture<ProcessScan> owners = query.walksProcesses()
-				? CompletableFuture.supplyAsync(() -> this.processes.scan(deadline), this.ownerWalks)
+		CompletableFuture<ProcessScan> owners = query.walksProcesses() ? walkOwners(deadline)
 				: CompletableFuture.completedFuture(null);
 		MemoryBudget.Reservation held = this.memory.reserve(expectedRows(query) * bytesPerRow(query), deadline);
 		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns(), query.details());
@@ -167,6 +168,19 @@ public class SocketListings {
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketListing(matching.size() + unixCount, rows.size() + unixCount, rows, unixListed,
 				read.skipped().and(unix.skipped()), resolution, scan);
+	}
+
+	/**
+	 * The owner walk, on the {@code owners} pool: full (walks of earlier requests still
+	 * ending past their deadline), a 503 like the bound on expensive requests.
+	 */
+	private CompletableFuture<ProcessScan> walkOwners(Deadline deadline) {
+		try {
+			return CompletableFuture.supplyAsync(() -> this.processes.scan(deadline), this.ownerWalks);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new ExpensiveRequests.TooBusyException();
+		}
 	}
 
 	/**

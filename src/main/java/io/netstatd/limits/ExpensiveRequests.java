@@ -46,7 +46,8 @@ public class ExpensiveRequests {
 	/** The service is at its bound of expensive requests: a 503 with Retry-After. */
 	public static class TooBusyException extends RuntimeException {
 
-		TooBusyException() {
+		/** Too many walks under way: try again in a second. */
+		public TooBusyException() {
 			this("Too many socket or process walks are under way; try again in a second.");
 		}
 
