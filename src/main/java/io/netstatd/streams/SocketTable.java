@@ -3,6 +3,7 @@ package io.netstatd.streams;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,17 @@ public final class SocketTable {
 	 */
 	static final long BYTES_PER_ROW = 300;
 
-	private Map<Key, Seen> rows;
+	/**
+	 * The rows, updated in place at each read: one map, whose entries stay while their
+	 * sockets do, instead of a new map of every row per read beside the last one. A row
+	 * whose columns did not change keeps the object it had.
+	 */
+	private final Map<Key, Seen> rows = new HashMap<>();
+
+	private boolean taken;
+
+	/** Which read last saw each row. */
+	private long read;
 
 	/**
 	 * Takes the next snapshot and tells what changed since the last.
@@ -38,31 +49,36 @@ public final class SocketTable {
 	 * the baseline
 	 */
 	public List<Change> next(List<InetSocket> sockets, long now) {
-		Map<Key, Seen> current = new HashMap<>(sockets.size() * 4 / 3 + 1);
-		Map<Key, Seen> before = this.rows;
+		this.read++;
 		List<Change> changes = new ArrayList<>();
 		for (InetSocket socket : sockets) {
 			Key key = Key.of(socket);
-			Seen old = (before != null) ? before.get(key) : null;
-			if (current.putIfAbsent(key, new Seen(socket, (old != null) ? old.since() : now)) != null
-					|| before == null) {
-				continue;
-			}
-			if (old == null) {
-				changes.add(new Change(Kind.OPENED, null, socket));
-			}
-			else if (old.socket().state() != socket.state()) {
-				changes.add(new Change(Kind.CHANGED, old.socket(), socket));
-			}
-		}
-		if (before != null) {
-			before.forEach((key, seen) -> {
-				if (!current.containsKey(key)) {
-					changes.add(new Change(Kind.CLOSED, seen.socket(), null));
+			Seen seen = this.rows.get(key);
+			if (seen == null) {
+				this.rows.put(key, new Seen(socket, now, this.read));
+				if (this.taken) {
+					changes.add(new Change(Kind.OPENED, null, socket));
 				}
-			});
+			}
+			else if (seen.read != this.read) {
+				if (seen.socket.state() != socket.state()) {
+					changes.add(new Change(Kind.CHANGED, seen.socket, socket));
+				}
+				if (!seen.socket.equals(socket)) {
+					seen.socket = socket;
+				}
+				seen.read = this.read;
+			}
 		}
-		this.rows = current;
+		Iterator<Seen> all = this.rows.values().iterator();
+		while (all.hasNext()) {
+			Seen seen = all.next();
+			if (seen.read != this.read) {
+				changes.add(new Change(Kind.CLOSED, seen.socket, null));
+				all.remove();
+			}
+		}
+		this.taken = true;
 		return changes;
 	}
 
@@ -71,7 +87,7 @@ public final class SocketTable {
 	 * @return whether the table holds a snapshot
 	 */
 	public boolean taken() {
-		return this.rows != null;
+		return this.taken;
 	}
 
 	/**
@@ -79,7 +95,7 @@ public final class SocketTable {
 	 * @return the sockets, in no order
 	 */
 	public Collection<InetSocket> sockets() {
-		return (this.rows != null) ? this.rows.values().stream().map(Seen::socket).toList() : List.of();
+		return this.rows.values().stream().map((seen) -> seen.socket).toList();
 	}
 
 	/**
@@ -87,7 +103,7 @@ public final class SocketTable {
 	 * @return the rows
 	 */
 	public int size() {
-		return (this.rows != null) ? this.rows.size() : 0;
+		return this.rows.size();
 	}
 
 	/**
@@ -96,7 +112,7 @@ public final class SocketTable {
 	 * @return whether it holds it
 	 */
 	boolean holds(Key key) {
-		return this.rows != null && this.rows.containsKey(key);
+		return this.rows.containsKey(key);
 	}
 
 	/**
@@ -106,8 +122,8 @@ public final class SocketTable {
 	 * never seen
 	 */
 	Long firstSeen(Key key) {
-		Seen seen = (this.rows != null) ? this.rows.get(key) : null;
-		return (seen != null) ? seen.since() : null;
+		Seen seen = this.rows.get(key);
+		return (seen != null) ? seen.since : null;
 	}
 
 	/** What happened to a socket between two snapshots. */
@@ -143,7 +159,20 @@ public final class SocketTable {
 
 	}
 
-	private record Seen(InetSocket socket, long since) {
+	/** A row of the table, the last read's, and when the table first saw it. */
+	private static final class Seen {
+
+		private InetSocket socket;
+
+		private final long since;
+
+		private long read;
+
+		Seen(InetSocket socket, long since, long read) {
+			this.socket = socket;
+			this.since = since;
+			this.read = read;
+		}
 
 	}
 

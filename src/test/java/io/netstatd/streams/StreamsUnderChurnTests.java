@@ -73,8 +73,9 @@ class StreamsUnderChurnTests {
 				churn.join(30_000);
 				watchers.forEach(Watcher::end);
 
-				System.out.printf("churned %d, peak RSS %d kB, events per stream %s%n", this.churned.get(), peakKb,
-						watchers.stream().map((watcher) -> watcher.events.size()).toList());
+				System.out.printf("churned %d, peak RSS %d kB, events per stream %s, the first's by kind %s%n",
+						this.churned.get(), peakKb, watchers.stream().map((watcher) -> watcher.events.size()).toList(),
+						watchers.get(0).kinds);
 				assertThat(alive).as("the service is up after %d s; its log:%n%s", WATCH_SECONDS, tail(service.log()))
 					.isTrue();
 				assertThat(this.churned.get()).isGreaterThan(CHURNED_CONNECTIONS / 2);
@@ -177,6 +178,8 @@ class StreamsUnderChurnTests {
 
 		private final ConcurrentLinkedQueue<Long> events = new ConcurrentLinkedQueue<>();
 
+		private final java.util.Map<String, Integer> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
 		private volatile Socket socket;
 
 		Watcher(int port, AtomicBoolean stop) {
@@ -200,6 +203,7 @@ class StreamsUnderChurnTests {
 				while (!this.stop.get() && (line = reader.readLine()) != null) {
 					if (line.startsWith("event:")) {
 						this.events.add(System.nanoTime());
+						this.kinds.merge(line.substring(6), 1, Integer::sum);
 					}
 				}
 			}
