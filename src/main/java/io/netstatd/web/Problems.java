@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Writes a problem where Spring MVC's handlers do not reach: a filter, the security
@@ -18,7 +19,14 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * With Spring's own mix-in for problems, as its message converters have it: no member
+	 * that says nothing ({@code "type": null}), extra properties as members. A plain
+	 * mapper wrote 401 and 405 bodies unlike every other problem.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	private static final int MAX_INSTANCE = 256;
 

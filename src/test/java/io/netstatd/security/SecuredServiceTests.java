@@ -62,6 +62,9 @@ class SecuredServiceTests {
 
 		assertThat(response.headers().getValues("WWW-Authenticate")).containsExactly("Basic realm=\"netstatd\"",
 				"Bearer realm=\"netstatd\"");
+		// the shape of every other problem: no member that says nothing
+		assertThat(response.body().asString()).isEqualTo("{\"detail\":\"Credentials are required: HTTP Basic, or "
+				+ "Authorization: Bearer <token>.\",\"status\":401,\"title\":\"Unauthorized\"}");
 	}
 
 	@Test
@@ -102,7 +105,8 @@ class SecuredServiceTests {
 				.request(method, "/connections")
 				.then()
 				.statusCode(405)
-				.contentType("application/problem+json");
+				.contentType("application/problem+json")
+				.body("keySet()", org.hamcrest.Matchers.containsInAnyOrder("detail", "instance", "status", "title"));
 		}
 		RestAssured.given().header("Authorization", "Bearer tok-123").head("/stats/states").then().statusCode(200);
 	}
