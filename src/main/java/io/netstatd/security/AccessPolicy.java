@@ -29,11 +29,7 @@ public final class AccessPolicy {
 			return false;
 		}
 		String where = (serverAddress == null || serverAddress.isBlank()) ? "every interface" : serverAddress;
-		throw new IllegalStateException("netstatd is bound to " + where
-				+ ", beyond loopback, and has no credentials: anyone who can reach it would see who connects to this "
-				+ "host and which programs listen. Set netstatd.security.users (bcrypt password hashes) or "
-				+ "netstatd.security.token-hashes, bind to 127.0.0.1 (server.address), or set "
-				+ "netstatd.security.allow-anonymous=true to serve anyone on purpose.");
+		throw new ExposedWithoutCredentialsException(where);
 	}
 
 	static boolean isLoopback(String address) {

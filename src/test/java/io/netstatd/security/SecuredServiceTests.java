@@ -6,12 +6,15 @@ import io.netstatd.NetstatdApplication;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
  * answers listed origins only. And the refusal to start beyond loopback without them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class SecuredServiceTests {
 
 	@LocalServerPort
@@ -175,7 +179,7 @@ class SecuredServiceTests {
 	}
 
 	@Test
-	void refusesToStartBeyondLoopbackWithoutCredentials() {
+	void refusesToStartBeyondLoopbackWithoutCredentials(CapturedOutput output) {
 		// 192.0.2.1 (TEST-NET-1) is never bound: the check fails the start before Tomcat
 		// binds
 		// command-line arguments, as an operator passes them: they win over
@@ -185,6 +189,14 @@ class SecuredServiceTests {
 			.close()).hasRootCauseInstanceOf(IllegalStateException.class)
 			.rootCause()
 			.hasMessageContaining("bound to 192.0.2.1, beyond loopback, and has no credentials");
+		// said once, as Spring Boot's start-up report, with no stack trace
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("Description:" + System.lineSeparator() + System.lineSeparator()
+					+ "netstatd is bound to 192.0.2.1, beyond loopback, and has no credentials: anyone who can reach "
+					+ "it would see who connects to this host and which programs listen.")
+			.contains("Action:" + System.lineSeparator() + System.lineSeparator()
+					+ "Set netstatd.security.users (bcrypt password hashes)")
+			.doesNotContain("\tat org.springframework");
 	}
 
 }
