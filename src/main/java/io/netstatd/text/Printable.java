@@ -42,6 +42,17 @@ public final class Printable {
 	}
 
 	/**
+	 * A unix socket's bound name as shown: {@link #bytes}, and a name whose first byte is
+	 * a literal {@code @} (a relative path such as {@code @SUM(1)}) writes it
+	 * {@code \x40}, so that it cannot read as an abstract name, whose NUL is shown as
+	 * {@code @}.
+	 */
+	public static String socketName(byte[] raw, int offset, int length) {
+		String name = bytes(raw, offset, length);
+		return (length > 0 && raw[offset] == '@') ? "\\x40" + name.substring(1) : name;
+	}
+
+	/**
 	 * The length of the UTF-8 sequence starting at {@code i}, or 0 when there is none.
 	 */
 	private static int utf8Length(byte[] raw, int i, int end) {

@@ -188,8 +188,8 @@ public final class TextTable {
 				line.append(',');
 			}
 			String cell = row[i];
-			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-					|| cell.indexOf('\r') >= 0) {
+			if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0
+					|| cell.startsWith("'")) {
 				line.append('"').append(cell.replace("\"", "\"\"")).append('"');
 			}
 			else {
@@ -244,9 +244,24 @@ public final class TextTable {
 		 */
 		public void add(Object[] cells) {
 			for (int i = 0; i < this.row.length; i++) {
-				this.row[i] = (cells[i] != null) ? cells[i].toString() : "";
+				this.row[i] = (cells[i] == null) ? ""
+						: (cells[i] instanceof Number) ? cells[i].toString() : inert(cells[i].toString());
 			}
 			write(this.row);
+		}
+
+		/**
+		 * A text cell a spreadsheet will not run, as OWASP's CSV injection guidance says:
+		 * one that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+		 * carriage return (a local user can bind a unix socket at
+		 * {@code =1+1*cmd|calc!A0}) gets a leading {@code '}, and is quoted. Numbers are
+		 * written as they are.
+		 */
+		static String inert(String cell) {
+			if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+				return "'" + cell;
+			}
+			return cell;
 		}
 
 		private void write(String[] cells) {

@@ -29,6 +29,19 @@ class TextTableTests {
 	}
 
 	@Test
+	void writesCellsThatSpreadsheetsWouldRunAsText() {
+		TextTable table = new TextTable("path", "count").add("=1+1*cmd|calc!A0", -2)
+			.add("+SUM(A1)", 3)
+			.add("-2+3", 0)
+			.add("@SUM(1)", 1)
+			.add("\tx", 1)
+			.add("/run/ok.sock", 5);
+
+		assertThat(table.csv()).isEqualTo("path,count\r\n\"'=1+1*cmd|calc!A0\",-2\r\n\"'+SUM(A1)\",3\r\n"
+				+ "\"'-2+3\",0\r\n\"'@SUM(1)\",1\r\n\"'\tx\",1\r\n/run/ok.sock,5\r\n");
+	}
+
+	@Test
 	void refusesRowsOfTheWrongWidth() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TextTable("a", "b").add("1"));
 	}

@@ -71,7 +71,7 @@ public final class UnixDiagParser {
 			if (attributeType == UNIX_DIAG_NAME && attributeLength > 4) {
 				byte[] raw = new byte[attributeLength - 4];
 				data.get(attribute + 4, raw);
-				name = Printable.bytes(raw, 0, nameLength(raw));
+				name = Printable.socketName(raw, 0, nameLength(raw));
 			}
 			attribute += (attributeLength + 3) & ~3;
 		}
