@@ -130,11 +130,8 @@ public class ProcessScanner {
 	private SocketProcess process(int pid, Path process) {
 		try {
 			byte[] cmdline = bytes(process.resolve("cmdline"));
-			String name = processName(cmdline, null);
-			if (name == null) {
-				name = processName(new byte[0], new String(bytes(process.resolve("comm")), StandardCharsets.UTF_8));
-			}
-			return new SocketProcess(pid, name, this.commandLines ? commandLine(cmdline) : null);
+			String name = processName(cmdline, new String(bytes(process.resolve("comm")), StandardCharsets.UTF_8));
+			return new SocketProcess(pid, (name != null) ? name : "?", this.commandLines ? commandLine(cmdline) : null);
 		}
 		catch (ProcfsUnavailableException ex) {
 			// exited meanwhile, or not a file a process has
@@ -180,21 +177,28 @@ public class ProcessScanner {
 	}
 
 	/**
-	 * A process's name: the base name of argv[0] (up to its first NUL), untruncated, or
-	 * {@code comm} (which the kernel cuts at 15 bytes) when argv is empty, as for kernel
-	 * threads; {@code null} when neither gives one.
+	 * A process's name, as {@code ss -p} gives it: {@code comm}, the kernel's name of the
+	 * program (cut at 15 bytes); argv[0]'s base name instead only where it is that name
+	 * untruncated (it begins with {@code comm} and has no space). Never text past the
+	 * program's name: daemons rewrite argv[0] as a title ({@code sshd: deploy@pts/3},
+	 * {@code postgres: checkpointer}), and {@code exec -a "app --api-key=..."} put a
+	 * secret there, which the name showed while command lines were off.
+	 * @param cmdline the process's {@code cmdline}
+	 * @param comm its {@code comm}, or null when unread
+	 * @return the name, or null when neither gives one
 	 */
 	static String processName(byte[] cmdline, String comm) {
+		String program = (comm != null && !comm.isBlank()) ? comm.strip() : null;
 		int end = 0;
 		while (end < cmdline.length && cmdline[end] != 0) {
 			end++;
 		}
-		if (end > 0) {
-			String argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
-			String base = argv0.substring(argv0.lastIndexOf('/') + 1);
-			return base.isEmpty() ? argv0 : base;
+		String argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
+		String base = argv0.substring(argv0.lastIndexOf('/') + 1);
+		if (!base.isEmpty() && base.indexOf(' ') < 0 && program != null && base.startsWith(program)) {
+			return base;
 		}
-		return (comm != null) ? comm.strip() : null;
+		return program;
 	}
 
 	private static void merge(Map<Long, List<SocketProcess>> byInode, ProcessSockets sockets) {

@@ -55,9 +55,10 @@ class ProcessScannerTests {
 
 		assertThat(scan.processes()).isEqualTo(4);
 		assertThat(scan.unreadable()).isZero();
+		// the worker's title is not its name: nginx, as ss -p names it
 		assertThat(scan.owners(555)).containsExactly(new SocketProcess(812, "nginx", null),
-				new SocketProcess(813, "nginx: worker process", null));
-		assertThat(scan.owners(556)).containsExactly(new SocketProcess(813, "nginx: worker process", null));
+				new SocketProcess(813, "nginx", null));
+		assertThat(scan.owners(556)).containsExactly(new SocketProcess(813, "nginx", null));
 		// two descriptors of one socket in one process: one owner
 		assertThat(scan.owners(557)).containsExactly(new SocketProcess(900, "python3", null));
 		assertThat(scan.owners(0)).isEmpty();
@@ -104,12 +105,17 @@ class ProcessScannerTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			/usr/lib/jvm/java-17/bin/java\\0-jar\\0x.jar | comm | java
-			nginx: worker process\\0                   | comm | nginx: worker process
-			a-very-long-program-name-past-fifteen\\0   | comm | a-very-long-program-name-past-fifteen
-			''                                         | kworker/0:1 | kworker/0:1
+			/usr/lib/jvm/java-17/bin/java\\0-jar\\0x.jar | java            | java
+			nginx: worker process\\0                   | nginx           | nginx
+			a-very-long-program-name-past-fifteen\\0   | a-very-long-pro | a-very-long-program-name-past-fifteen
+			''                                         | kworker/0:1     | kworker/0:1
+			app --api-key=AKIAEXAMPLESECRET\\0         | python3         | python3
+			--api-key=AKIAEXAMPLESECRET\\0             | python3         | python3
+			/usr/bin/python3\\0app.py                  | python3         | python3
+			sshd: deploy@pts/3\\0                      | sshd            | sshd
+			postgres: checkpointer\\0                  | postgres        | postgres
 			""")
-	void namesProcessesByArgvZeroThenComm(String cmdline, String comm, String name) {
+	void namesProcessesAsTheKernelDoesNeverByTheirTitle(String cmdline, String comm, String name) {
 		byte[] bytes = cmdline.replace("\\0", "\0").getBytes(StandardCharsets.UTF_8);
 
 		assertThat(ProcessScanner.processName(bytes, comm)).isEqualTo(name);
