@@ -179,7 +179,8 @@ def main():
     jar = socket_bench.default_jar()
     # sources 127.20.x.y and up: apart from socket_bench's, whose TIME_WAIT rows may linger
     helpers, _ = socket_bench.start_helpers(args.sockets, churn=True, first_index=10)
-    service = socket_bench.start_service(jar, args.port, [])
+    # the stream clients all come from this one address: it may hold every place
+    service = socket_bench.start_service(jar, args.port, ["--netstatd.streams.max-per-client=%d" % max(args.streams, 1)])
     try:
         rss_start = socket_bench.rss_mb(service.pid)
         threads_start = threads_of(service.pid)

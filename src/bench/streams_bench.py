@@ -63,7 +63,8 @@ class Stream(threading.Thread):
 
 
 def streams_run(jar, port, count, seconds):
-    service = socket_bench.start_service(jar, port, [])
+    # every stream from this one address: it may hold them all
+    service = socket_bench.start_service(jar, port, ["--netstatd.streams.max-per-client=%d" % max(count, 1)])
     try:
         streams = [Stream(port) for _ in range(count)]
         for stream in streams:

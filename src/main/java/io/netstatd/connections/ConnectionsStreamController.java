@@ -7,6 +7,7 @@ import io.netstatd.streams.SharedTables;
 import io.netstatd.streams.Streamed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +46,13 @@ class ConnectionsStreamController {
 					+ "before the stream ends when its shared table no longer fits the memory budget (data: "
 					+ "{\"source\": \"memory\", \"detail\": ...}); comment lines as heartbeats. Streams of one namespace "
 					+ "and interval share one read of the table.")
-	SseEmitter connectionsStream(@Query(SocketListSpecs.Stream.class) Streamed<StreamQuery> stream) {
+	SseEmitter connectionsStream(@Query(SocketListSpecs.Stream.class) Streamed<StreamQuery> stream,
+			HttpServletRequest request) {
 		SocketQuery sockets = stream.query().sockets();
-		return this.streams.open((sink) -> this.tables.subscribe(sockets.netns(), sockets.selection().protocols(),
-				stream.interval(), new ConnectionsStream(stream.query(), sink, this.streams.maxEvents(),
-						this.tables.closesSource(sockets.netns())))::close);
+		return this.streams.open(request.getRemoteAddr(),
+				(sink) -> this.tables.subscribe(sockets.netns(), sockets.selection().protocols(), stream.interval(),
+						new ConnectionsStream(stream.query(), sink, this.streams.maxEvents(),
+								this.tables.closesSource(sockets.netns())))::close);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.netstatd.streams.EventStreams;
 import io.netstatd.streams.Streamed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +46,9 @@ class StatsController {
 					+ "/stats/states body every interval",
 			description = "An event stream: 'states' events (data: the /stats/states JSON), comment lines as "
 					+ "heartbeats, a 'problem' event before it ends on a procfs failure.")
-	SseEmitter statesStream(@Query(StatsSpecs.StatesStream.class) Streamed<SocketQuery> stream) {
-		return this.streams.open(stream.interval(), () -> List
+	SseEmitter statesStream(@Query(StatsSpecs.StatesStream.class) Streamed<SocketQuery> stream,
+			HttpServletRequest request) {
+		return this.streams.open(request.getRemoteAddr(), stream.interval(), () -> List
 			.of(SseEmitter.event().name("states").data(count(stream.query()), MediaType.APPLICATION_JSON)));
 	}
 

@@ -3,6 +3,7 @@ package io.netstatd.streams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,9 @@ public class EventStreams {
 
 	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
+	/** Streams open by client address. */
+	private final Map<String, Integer> byClient = new HashMap<>();
+
 	/**
 	 * The {@code streams} pool: a thread per open stream, so that each may be blocked on
 	 * a slow client's write, and two for the shared tables' reads and the polls.
@@ -64,13 +68,14 @@ public class EventStreams {
 	/**
 	 * Opens a stream that sends {@code snapshot}'s events every {@code interval}, the
 	 * first at once.
+	 * @param client the client's address
 	 * @param interval how often
 	 * @param snapshot what each interval sends
 	 * @return the response
-	 * @throws TooManyStreamsException when every place is taken
+	 * @throws TooManyStreamsException when every place is taken, or the client's share
 	 */
-	public SseEmitter open(Duration interval, Snapshot snapshot) {
-		return open((sink) -> {
+	public SseEmitter open(String client, Duration interval, Snapshot snapshot) {
+		return open(client, (sink) -> {
 			ScheduledFuture<?> polls = this.scheduler.scheduleWithFixedDelay(() -> {
 				try {
 					sink.send(snapshot.next());
@@ -88,15 +93,19 @@ public class EventStreams {
 
 	/**
 	 * Opens a stream that {@code feed} sends to.
+	 * @param client the client's address: one address holds at most
+	 * {@code max-per-client} streams
 	 * @param feed starts sending to the stream's sink, and says how to stop
 	 * @return the response
-	 * @throws TooManyStreamsException when every place is taken
+	 * @throws TooManyStreamsException when every place is taken, or the client's share
 	 */
-	public SseEmitter open(Feed feed) {
+	public SseEmitter open(String client, Feed feed) {
+		enter(client);
 		if (!this.open.tryAcquire()) {
+			leave(client);
 			throw new TooManyStreamsException(this.properties.maxOpen());
 		}
-		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()));
+		Stream stream = new Stream(new SseEmitter(this.properties.maxDuration().toMillis()), client);
 		this.streams.add(stream);
 		stream.emitter.onCompletion(stream::close);
 		stream.emitter.onTimeout(stream::complete);
@@ -123,6 +132,18 @@ public class EventStreams {
 	@EventListener(ContextClosedEvent.class)
 	public void closeAll() {
 		this.streams.forEach(Stream::complete);
+	}
+
+	private synchronized void enter(String client) {
+		int held = this.byClient.getOrDefault(client, 0);
+		if (held >= this.properties.perClient()) {
+			throw new TooManyStreamsException(client, this.properties.perClient(), this.properties.maxOpen());
+		}
+		this.byClient.put(client, held + 1);
+	}
+
+	private synchronized void leave(String client) {
+		this.byClient.computeIfPresent(client, (address, held) -> (held > 1) ? held - 1 : null);
 	}
 
 	/** The most events one interval of a connection stream may send. */
@@ -184,6 +205,8 @@ public class EventStreams {
 
 		private final SseEmitter emitter;
 
+		private final String client;
+
 		private final AtomicBoolean closed = new AtomicBoolean();
 
 		private volatile ScheduledFuture<?> heartbeats;
@@ -207,8 +230,9 @@ public class EventStreams {
 		/** Events of batches that came while one was being sent. */
 		private long missed;
 
-		Stream(SseEmitter emitter) {
+		Stream(SseEmitter emitter, String client) {
 			this.emitter = emitter;
+			this.client = client;
 		}
 
 		void started(Runnable feedStop) {
@@ -331,6 +355,7 @@ public class EventStreams {
 					this.heartbeats.cancel(false);
 				}
 				EventStreams.this.open.release();
+				leave(this.client);
 				stopFeed();
 			}
 		}

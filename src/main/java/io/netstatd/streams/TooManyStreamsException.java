@@ -7,4 +7,10 @@ public class TooManyStreamsException extends RuntimeException {
 		super("All " + maxOpen + " live streams the service allows are open; try again later, or poll.");
 	}
 
+	TooManyStreamsException(String client, int maxPerClient, int maxOpen) {
+		super("This client (" + client + ") has " + maxPerClient + " live streams open, the most one address may "
+				+ "hold of the " + maxOpen
+				+ " the service allows (netstatd.streams.max-per-client); close one, or poll.");
+	}
+
 }

@@ -53,7 +53,10 @@ class StreamsUnderChurnTests {
 			listener.bind(new InetSocketAddress("127.66.0.1", 0), 4096);
 			churnListener.bind(new InetSocketAddress("127.66.0.2", 0), 4096);
 			clients = hold(listener, held);
-			try (ServiceProcess service = ServiceProcess.start("streams-under-churn")) {
+			// sixteen viewers, here all from one address: each may hold as many streams
+			// as there are
+			try (ServiceProcess service = ServiceProcess.start("streams-under-churn",
+					"--netstatd.streams.max-per-client=16")) {
 				AtomicBoolean stop = new AtomicBoolean();
 				List<Watcher> watchers = new ArrayList<>();
 				for (int i = 0; i < STREAMS; i++) {
