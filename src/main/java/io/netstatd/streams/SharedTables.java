@@ -75,7 +75,8 @@ public class SharedTables {
 			Subscriber subscriber) {
 		TickerKey key = new TickerKey(netns, interval);
 		Ticker ticker = this.tickers.get(key);
-		if (ticker == null) {
+		// one that ended (its table past the budget, its read failed) is replaced
+		if (ticker == null || ticker.ended) {
 			ticker = new Ticker(key, this.memory.reserve(0, "live stream table"));
 			this.tickers.put(key, ticker);
 			ticker.start();
@@ -215,7 +216,10 @@ public class SharedTables {
 
 		private ScheduledFuture<?> ticks;
 
-		private boolean ended;
+		/**
+		 * Read without the ticker's lock by {@link #subscribe}, which replaces it then.
+		 */
+		private volatile boolean ended;
 
 		Ticker(TickerKey key, MemoryBudget.Reservation held) {
 			this.key = key;
@@ -324,7 +328,10 @@ public class SharedTables {
 		}
 
 		private void endAll(String why, boolean overflow) {
-			SharedTables.this.ended(this);
+			// removed from the map on another thread: subscribe takes the map's lock,
+			// then
+			// a ticker's, and this runs under the ticker's
+			SharedTables.this.scheduler.execute(() -> SharedTables.this.ended(this));
 			stop();
 			for (Member member : this.members) {
 				member.subscriber.end(why, overflow);

@@ -194,8 +194,10 @@ class SourceAgreementTests {
 					}))
 				.isSameAs(stopped);
 			assertThat(given[0]).isEqualTo(10);
-			// the receiver has ended and the netlink socket is closed: no more descriptors
-			// than before (the JVM's other contexts may close some of theirs meanwhile, as
+			// the receiver has ended and the netlink socket is closed: no more
+			// descriptors
+			// than before (the JVM's other contexts may close some of theirs meanwhile,
+			// as
 			// their idle connections and readers end)
 			assertThat(openDescriptors()).isLessThanOrEqualTo(descriptors);
 			for (int i = 0; i < 50 && dumps.getActiveCount() > 0; i++) {
