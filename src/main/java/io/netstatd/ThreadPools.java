@@ -76,13 +76,21 @@ public class ThreadPools {
 	 */
 	@Bean(NOTICES)
 	ThreadPoolTaskExecutor notices() {
-		ThreadPoolTaskExecutor executor = executor(NOTICES, 2, 0);
-		executor.setCorePoolSize(0);
 		// the reader runs for as long as some recorder subscribes, and those let go only
-		// when the context destroys them: stopping the context must not wait for it (it
-		// waited out the 30 s shutdown phase); the pool's shutdown interrupts it, and it
-		// ends within a poll's wait
-		executor.setAcceptTasksAfterContextClose(true);
+		// when the context destroys them: the context's stop phase must not wait for it
+		// (each closing context waited out its 30 s); the pool's shutdown, after,
+		// interrupts
+		// it, and it ends within a poll's wait
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor() {
+
+			@Override
+			public void stop(Runnable callback) {
+				callback.run();
+			}
+
+		};
+		configure(executor, NOTICES, 2, 0);
+		executor.setCorePoolSize(0);
 		return executor;
 	}
 
@@ -107,7 +115,11 @@ public class ThreadPools {
 	 * waits, a task past the threads is refused); idle threads end after 30 s.
 	 */
 	private static ThreadPoolTaskExecutor executor(String name, int threads, int queued) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		return configure(new ThreadPoolTaskExecutor(), name, threads, queued);
+	}
+
+	private static ThreadPoolTaskExecutor configure(ThreadPoolTaskExecutor executor, String name, int threads,
+			int queued) {
 		executor.setThreadNamePrefix("netstatd-" + name + "-");
 		executor.setCorePoolSize(threads);
 		executor.setMaxPoolSize(threads);
