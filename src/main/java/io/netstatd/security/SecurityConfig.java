@@ -51,9 +51,12 @@ public class SecurityConfig {
 			@Value("${management.server.address:}") String managementAddress) throws Exception {
 		boolean authenticate = AccessPolicy.requiresAuthentication(serverAddress, properties);
 		if (!managementPort.isBlank()) {
-			// the management server listens apart: the same rule for its address
-			authenticate |= AccessPolicy
-				.requiresAuthentication(managementAddress.isBlank() ? serverAddress : managementAddress, properties);
+			// the management server listens apart: the same rule for the address it
+			// really
+			// binds, which is every interface when none is given
+			// (ManagementAddressDefault
+			// gives it server.address's)
+			authenticate |= AccessPolicy.requiresAuthentication(managementAddress, properties);
 		}
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
