@@ -1,16 +1,20 @@
 package io.netstatd.cgroups;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.sun.jna.LastErrorException;
+import com.sun.jna.NativeLong;
+import io.netstatd.text.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,35 +74,76 @@ public class CgroupPaths {
 		return this.byId;
 	}
 
-	/** Every directory below {@code root} by its inode number. */
+	/**
+	 * Every directory below {@code root} by its inode number, its path's bytes as
+	 * {@link Printable#bytes} shows them (a byte that is not UTF-8 or is a control
+	 * character as {@code \xNN}), read with {@code getdents64} so that no name is decoded
+	 * on the way.
+	 */
 	static Map<Long, String> walk(Path root) {
 		Map<Long, String> paths = new HashMap<>();
 		try {
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-					if (paths.size() >= MAX_CGROUPS) {
-						return FileVisitResult.TERMINATE;
-					}
-					Object inode = Files.getAttribute(dir, "unix:ino");
-					String relative = root.relativize(dir).toString();
-					paths.put(((Number) inode).longValue(), "/" + relative);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					// a cgroup removed while walked
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
+			paths.put(((Number) Files.getAttribute(root, "unix:ino")).longValue(), "/");
+			int fd = DirectoryEntries.open(DirectoryEntries.cString(root.toString().getBytes(StandardCharsets.UTF_8)),
+					DirectoryEntries.OPEN_FLAGS);
+			walk(fd, new byte[0], paths, ByteBuffer.allocateDirect(64 * 1024));
 		}
-		catch (IOException | UnsupportedOperationException ex) {
+		catch (IOException | UnsupportedOperationException | LastErrorException | UnsatisfiedLinkError ex) {
 			log.warn("cannot walk the cgroup tree at {}: {}", root, ex.getMessage());
 		}
 		return Map.copyOf(paths);
+	}
+
+	/**
+	 * Walks the open directory {@code fd} (closed here) whose path below the root is
+	 * {@code path}, depth first; a cgroup removed while walked is passed over.
+	 */
+	private static void walk(int fd, byte[] path, Map<Long, String> paths, ByteBuffer buffer) {
+		List<byte[]> children = new ArrayList<>();
+		List<Long> inodes = new ArrayList<>();
+		try {
+			while (true) {
+				buffer.clear();
+				long filled = DirectoryEntries.getdents64(fd, buffer, new NativeLong(buffer.capacity())).longValue();
+				if (filled <= 0) {
+					break;
+				}
+				buffer.limit((int) filled);
+				DirectoryEntries.parse(buffer, (inode, name) -> {
+					inodes.add(inode);
+					children.add(name);
+				});
+			}
+			for (int i = 0; i < children.size() && paths.size() < MAX_CGROUPS; i++) {
+				byte[] child = join(path, children.get(i));
+				paths.put(inodes.get(i), "/" + Printable.bytes(child, 0, child.length));
+				int childFd;
+				try {
+					childFd = DirectoryEntries.openat(fd, DirectoryEntries.cString(children.get(i)),
+							DirectoryEntries.OPEN_FLAGS);
+				}
+				catch (LastErrorException ex) {
+					continue;
+				}
+				walk(childFd, child, paths, buffer);
+			}
+		}
+		catch (LastErrorException ex) {
+			// removed while read: what was read stays
+		}
+		finally {
+			DirectoryEntries.close(fd);
+		}
+	}
+
+	private static byte[] join(byte[] path, byte[] name) {
+		if (path.length == 0) {
+			return name;
+		}
+		byte[] joined = Arrays.copyOf(path, path.length + 1 + name.length);
+		joined[path.length] = '/';
+		System.arraycopy(name, 0, joined, path.length + 1, name.length);
+		return joined;
 	}
 
 	/** The mount point of the first cgroup2 file system in a mountinfo file, if any. */

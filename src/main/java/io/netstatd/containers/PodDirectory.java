@@ -35,6 +35,12 @@ record PodDirectory(Map<String, Pod> pods, Map<String, String> containerNames) {
 		.compile("^([a-z0-9][-.a-z0-9]*)_([a-z0-9][-a-z0-9]*)_([a-z0-9][-a-z0-9]*)-([0-9a-f]{64})\\.log$");
 
 	/**
+	 * A container's name as Kubernetes allows it: a DNS label (RFC 1123), at most 63
+	 * characters.
+	 */
+	private static final Pattern CONTAINER_NAME = Pattern.compile("^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$");
+
+	/**
 	 * Reads both directories; a missing one reads as empty.
 	 * @param podLogs the pod log root ({@code /var/log/pods})
 	 * @param containerLogs the container log root ({@code /var/log/containers})
@@ -45,8 +51,8 @@ record PodDirectory(Map<String, Pod> pods, Map<String, String> containerNames) {
 		for (String entry : names(podLogs)) {
 			Matcher matcher = POD_DIRECTORY.matcher(entry);
 			if (matcher.matches()) {
-				pods.put(matcher.group(3),
-						new Pod(matcher.group(3), matcher.group(1), matcher.group(2), names(podLogs.resolve(entry))));
+				pods.put(matcher.group(3), new Pod(matcher.group(3), matcher.group(1), matcher.group(2),
+						containerNames(podLogs.resolve(entry))));
 			}
 		}
 		Map<String, String> containers = new HashMap<>();
@@ -57,6 +63,14 @@ record PodDirectory(Map<String, Pod> pods, Map<String, String> containerNames) {
 			}
 		}
 		return new PodDirectory(Map.copyOf(pods), Map.copyOf(containers));
+	}
+
+	/**
+	 * The names of a pod's containers: its subdirectories named as Kubernetes names
+	 * containers; anything else there was not made by the kubelet and is not shown.
+	 */
+	private static List<String> containerNames(Path pod) {
+		return names(pod).stream().filter((name) -> CONTAINER_NAME.matcher(name).matches()).toList();
 	}
 
 	private static List<String> names(Path directory) {
