@@ -55,9 +55,10 @@ class PacketCapture {
 			BpfProgram program = query.filter().program(LinkType.LINUX_SLL, SNAPLEN).cooked();
 			try (PacketRing ring = PacketRing.open(ifindex, program, CaptureProperties.BLOCK_SIZE,
 					this.properties.blockCount())) {
-				SourceCounter counter = count(ring, query, end, request);
+				SourceCounter counter = new SourceCounter(query.filter().direction());
+				TopSources.Stop stop = count(ring, counter, query, end, request);
 				long nanos = System.nanoTime() - start;
-				return TopSources.of(query, counter, nanos, ring.statistics().dropped());
+				return TopSources.of(query, counter, nanos, ring.statistics().dropped(), stop);
 			}
 		}
 		finally {
@@ -65,8 +66,13 @@ class PacketCapture {
 		}
 	}
 
-	private static SourceCounter count(PacketRing ring, CaptureQuery query, long end, Deadline request) {
-		SourceCounter counter = new SourceCounter(query.filter().direction());
+	/**
+	 * Counts until the packets or the seconds are reached, or the request ends: its
+	 * client closed its side (gone, or only half-closed as {@code nc -N} does: from here
+	 * the two look the same).
+	 */
+	private static TopSources.Stop count(PacketRing ring, SourceCounter counter, CaptureQuery query, long end,
+			Deadline request) {
 		Set<Integer> loopbacks = loopbacks();
 		PacketRing.PacketVisitor visitor = (ByteBuffer bytes, int at, int captured, int length, int ifindex,
 				int type) -> {
@@ -77,13 +83,16 @@ class PacketCapture {
 			}
 			return counter.packets() < query.packets();
 		};
-		while (counter.packets() < query.packets() && !request.ended()) {
+		while (counter.packets() < query.packets()) {
+			if (request.ended()) {
+				return TopSources.Stop.CLIENT;
+			}
 			long left = end - System.nanoTime();
 			if (left <= 0 || !ring.next(visitor, (int) Math.min(WAIT_MILLIS, Math.max(1, left / 1_000_000)))) {
-				break;
+				return TopSources.Stop.SECONDS;
 			}
 		}
-		return counter;
+		return TopSources.Stop.PACKETS;
 	}
 
 	private static int ifindex(String name) {

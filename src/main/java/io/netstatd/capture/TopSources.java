@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.procfs.Skipped;
 import io.netstatd.text.TextTable;
@@ -21,15 +22,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param filter the tcpdump expression whose program the kernel ran
  * @param packets how many packets were captured
  * @param seconds how long the capture took
+ * @param stopped why it stopped: {@code packets} (as many as asked), {@code seconds} (as
+ * long as asked), {@code client} (the client closed its side of the connection first: a
+ * client gone, or one that half-closed after its request as {@code nc -N} does, which the
+ * service cannot tell apart; counted up to then)
+ * @param complete false when the client cut the capture short
  * @param dropped packets the filter accepted that found the ring full (the kernel's
  * count): not in packets
  * @param total how many packets were counted by address, the ones past the limit included
  * @param addresses how many distinct addresses they came from (or went to)
  * @param ips the addresses, by packets, largest first, then by address
  */
-@Schema(requiredProperties = { "iface", "filter", "packets", "seconds", "dropped", "total", "addresses", "ips" })
+@Schema(requiredProperties = { "iface", "filter", "packets", "seconds", "stopped", "complete", "dropped", "total",
+		"addresses", "ips" })
 public record TopSources(String iface, @JsonInclude(JsonInclude.Include.NON_NULL) Integer port, String filter,
-		long packets, double seconds, long dropped, long total, long addresses,
+		long packets, double seconds, Stop stopped, boolean complete, long dropped, long total, long addresses,
 		List<IpPackets> ips) implements TextView {
 
 	private static final Comparator<IpPackets> LARGEST_FIRST = Comparator.comparingLong(IpPackets::count)
@@ -54,7 +61,13 @@ public record TopSources(String iface, @JsonInclude(JsonInclude.Include.NON_NULL
 				(ip) -> new Object[] { ip.ip(), ip.count(), ip.bytes() });
 	}
 
-	static TopSources of(CaptureQuery query, SourceCounter counter, long nanos, long dropped) {
+	/** {@code Netstatd-Complete: false} on a capture its client cut short. */
+	@Override
+	public boolean complete() {
+		return this.complete;
+	}
+
+	static TopSources of(CaptureQuery query, SourceCounter counter, long nanos, long dropped, Stop stopped) {
 		List<IpPackets> ips = new ArrayList<>(counter.counts().size());
 		long[] total = { 0 };
 		counter.counts().forEach((ip, count) -> {
@@ -65,8 +78,25 @@ public record TopSources(String iface, @JsonInclude(JsonInclude.Include.NON_NULL
 		// milliseconds are what a person reads; the rest is noise
 		double seconds = Math.round(nanos / 1_000_000.0) / 1000.0;
 		return new TopSources(query.iface(), query.filter().port(), query.filter().expression(), counter.packets(),
-				seconds, dropped, total[0], ips.size(),
+				seconds, stopped, stopped != Stop.CLIENT, dropped, total[0], ips.size(),
 				List.copyOf(ips.subList(0, Math.min(query.limit(), ips.size()))));
+	}
+
+	/** Why a capture stopped. */
+	public enum Stop {
+
+		/** As many packets as asked. */
+		@JsonProperty("packets")
+		PACKETS,
+
+		/** As long as asked. */
+		@JsonProperty("seconds")
+		SECONDS,
+
+		/** The client closed its side of the connection first. */
+		@JsonProperty("client")
+		CLIENT
+
 	}
 
 	/**

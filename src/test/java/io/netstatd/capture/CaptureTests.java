@@ -205,6 +205,36 @@ class CaptureTests {
 		assertThat(status).isEqualTo(200);
 	}
 
+	/**
+	 * A client that half-closes after its request ({@code nc -N}) still reads the answer:
+	 * the capture stops at its FIN (the service cannot tell it from a client gone), and
+	 * the answer says it was cut, when and why, in the body and the header.
+	 */
+	@Test
+	void saysSoWhenTheClientsFinCutsItShort() throws Exception {
+		String answer = halfClosed("/capture/top-sources?port=9&seconds=20&iface=lo");
+		assertThat(answer).startsWith("HTTP/1.1 200");
+		JsonPath body = JsonPath.from(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+		assertThat(body.getBoolean("complete")).isFalse();
+		assertThat(body.getString("stopped")).isEqualTo("client");
+		assertThat(body.getDouble("seconds")).isLessThan(20.0);
+		// the recipe's text has no room for it: the header says it
+		assertThat(halfClosed("/capture/top-sources?port=9&seconds=20&iface=lo&format=table"))
+			.startsWith("HTTP/1.1 200")
+			.contains("\r\nNetstatd-Complete: false\r\n");
+	}
+
+	private String halfClosed(String target) throws IOException {
+		try (Socket client = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			client.getOutputStream()
+				.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			client.shutdownOutput();
+			client.setSoTimeout(15_000);
+			return new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
 	/** Starts a capture and waits until its socket is open on lo. */
 	private CompletableFuture<Response> capture(String query, String type) {
 		int before = packetSockets(type);
