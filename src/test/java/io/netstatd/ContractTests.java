@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing else, answers every operation with data.
  */
 @GoldenTreeTest
+@TestPropertySource(properties = "netstatd.contract.source=code")
 class ContractTests {
 
 	private static final Path PUBLISHED = Path.of("openapi.yaml");

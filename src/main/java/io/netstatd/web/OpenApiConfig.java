@@ -27,8 +27,18 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.SpringDocCustomizers;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.providers.SpringDocProviders;
+import org.springdoc.core.service.AbstractRequestService;
+import org.springdoc.core.service.GenericResponseService;
+import org.springdoc.core.service.OpenAPIService;
+import org.springdoc.core.service.OperationService;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 
+import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
@@ -82,6 +92,19 @@ class OpenApiConfig {
 		// the query and the deadline are bound by QueryBinding, not by Spring: the
 		// parameters the contract shows come from the spec
 		SpringDocUtils.getConfig().addAnnotationsToIgnore(Query.class).addRequestWrapperToIgnore(Deadline.class);
+	}
+
+	/**
+	 * The committed contract at {@code /v3/api-docs}, unless
+	 * {@code netstatd.contract.source=code} (the contract test) has springdoc generate
+	 * it.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "netstatd.contract.source", havingValue = "committed", matchIfMissing = true)
+	OpenApiWebMvcResource committedContract(ObjectFactory<OpenAPIService> openApi, AbstractRequestService requests,
+			GenericResponseService responses, OperationService operations, SpringDocConfigProperties properties,
+			SpringDocProviders providers, SpringDocCustomizers customizers) {
+		return new CommittedContract(openApi, requests, responses, operations, properties, providers, customizers);
 	}
 
 	@Bean
