@@ -66,7 +66,7 @@ def stop_helpers(helpers):
         helper.wait(timeout=120)
 
 
-def start_service(jar, port, extra):
+def start_service(jar, port, extra, prefix=()):
     # the JVM options the service ships with (spring-boot:run and the container use them too)
     options = "@" + os.path.join(ROOT, "src", "main", "jvm", "options")
     # and the environment the container sets (Dockerfile)
@@ -76,7 +76,7 @@ def start_service(jar, port, extra):
     # the class-data archive the build wrote beside the extracted jar, as the README runs it
     archive = os.path.join(os.path.dirname(jar), "netstatd.jsa")
     sharing = ["-XX:SharedArchiveFile=" + archive] if os.path.exists(archive) else []
-    process = subprocess.Popen(["java", options] + sharing + ["-jar", jar, "--server.port=%d" % port] + extra,
+    process = subprocess.Popen(list(prefix) + ["java", options] + sharing + ["-jar", jar, "--server.port=%d" % port] + extra,
                                stdout=log, stderr=subprocess.STDOUT, env=environment)
     deadline = time.time() + 60
     while time.time() < deadline:

@@ -179,6 +179,9 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="processes making the closes")
     parser.add_argument("--port", type=int, default=18097)
     parser.add_argument("--jar", default=socket_bench.default_jar())
+    parser.add_argument("--no-capabilities", action="store_true",
+                        help="run the service for the closes as user 65534 with no capability (setpriv): "
+                             "its notices' receive buffer then stops at rmem_max, without SO_RCVBUFFORCE")
     args = parser.parse_args()
 
     counts = [int(n) for n in args.streams.split(",") if n]
@@ -198,10 +201,13 @@ def main():
     finally:
         socket_bench.stop_helpers(helpers)
 
-    service = socket_bench.start_service(args.jar, args.port, [])
+    nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
+              "--bounding-set=-all", "--no-new-privs"] if args.no_capabilities else []
+    service = socket_bench.start_service(args.jar, args.port, [], nobody)
     try:
         print()
-        print("## destroy notices at a paced rate of closes, %d s each, beside ss -E" % args.close_seconds)
+        print("## destroy notices at a paced rate of closes, %d s each, beside ss -E, the service %s"
+              % (args.close_seconds, "as nobody with no capability" if nobody else "as root"))
         print("| asked /s | achieved /s | closes | /stats/closed | complete | ss -E | ENOBUFS |")
         print("|---|---|---|---|---|---|---|")
         for rate in [int(r) for r in args.rates.split(",") if r]:

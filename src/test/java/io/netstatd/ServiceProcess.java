@@ -26,6 +26,9 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
+	/** The class path copied for another user, removed on close. */
+	private Path copy;
+
 	private ServiceProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
@@ -40,9 +43,59 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @return the running service
 	 */
 	public static ServiceProcess start(String name, String... arguments) {
+		return start(List.of(), System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+				name, arguments);
+	}
+
+	/**
+	 * Starts the service as user 65534 (nobody) with no capability at all, through
+	 * {@code setpriv}, from a copy of the class path that user may read (the local Maven
+	 * repository is root's alone); the copy is removed on close.
+	 * @param name names the log file, {@code target/<name>.log}
+	 * @param arguments more of the service's arguments
+	 * @return the running service
+	 */
+	public static ServiceProcess startUnprivileged(String name, String... arguments) {
+		Path copy = readableClassPath();
+		StringBuilder classPath = new StringBuilder();
+		try (var entries = Files.list(copy)) {
+			entries.sorted().forEach((entry) -> classPath.append(classPath.isEmpty() ? "" : ":").append(entry));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ServiceProcess service = start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+				"--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"), classPath.toString(), name, arguments);
+		service.copy = copy;
+		return service;
+	}
+
+	private static Path readableClassPath() {
+		try {
+			Path copy = Files.createTempDirectory("netstatd-classpath");
+			int i = 0;
+			for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+				.split(java.io.File.pathSeparator)) {
+				Path source = Path.of(entry);
+				if (!Files.exists(source)) {
+					continue;
+				}
+				// numbered, so that the class path keeps its order
+				Path target = copy.resolve(String.format("%03d-%s", i++, source.getFileName()));
+				Tools.run("cp -r '" + source + "' '" + target + "'");
+			}
+			Tools.run("chmod -R a+rX '" + copy + "'");
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static ServiceProcess start(List<String> prefix, String classPath, String name, String... arguments) {
 		try {
 			int port = freePort();
-			List<String> command = new ArrayList<>();
+			List<String> command = new ArrayList<>(prefix);
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			for (String option : Files.readAllLines(Path.of("src/main/jvm/options"))) {
 				if (!option.isBlank()) {
@@ -50,7 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
 				}
 			}
 			command.add("-cp");
-			command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+			command.add(classPath);
 			command.add(NetstatdApplication.class.getName());
 			command.add("--server.address=127.0.0.1");
 			command.add("--server.port=" + port);
@@ -160,6 +213,9 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
+		}
+		if (this.copy != null) {
+			Tools.run("rm -rf '" + this.copy + "'");
 		}
 	}
 

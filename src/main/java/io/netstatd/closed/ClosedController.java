@@ -29,12 +29,11 @@ class ClosedController {
 					+ "sent and received and retransmits; complete is false when some may be missing.")
 	@ApiResponse(responseCode = "200", description = "the answer")
 	@ApiResponse(responseCode = "501",
-			description = "no destroy notices here (no CAP_NET_ADMIN, or sockets read from procfs), or "
-					+ "netstatd.closed.capacity=0")
+			description = "no destroy notices here (sockets read from procfs), or " + "netstatd.closed.capacity=0")
 	ClosedCounts closed(@Query(ClosedSpecs.Closed.class) ClosedQuery query) {
 		if (!this.recorder.recording()) {
 			throw new NoSockDiagException("/stats/closed needs the kernel's destroy notices, which this service "
-					+ "cannot have here (they need CAP_NET_ADMIN and sockets read through sock_diag), or keeps none "
+					+ "cannot have here (they need sockets read through sock_diag), or keeps none "
 					+ "(netstatd.closed.capacity=0).");
 		}
 		return ClosedCounts.of(query, this.recorder.since(System.nanoTime() - query.window().toNanos()));

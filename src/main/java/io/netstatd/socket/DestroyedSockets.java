@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Sockets the kernel destroys, as it announces them (the sock_diag destroy groups,
  * {@code ss -E}): every one, the short-lived ones included, where this service may listen
- * ({@code CAP_NET_ADMIN}, sockets read from {@code /proc} through sock_diag); otherwise
+ * (sockets read from {@code /proc} through sock_diag; no capability is needed); otherwise
  * nothing, and closes are known only from snapshots.
  */
 public interface DestroyedSockets {

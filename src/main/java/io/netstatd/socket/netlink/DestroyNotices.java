@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
  * Listens to the sock_diag destroy groups ({@code SKNLGRP_INET_TCP_DESTROY},
  * {@code SKNLGRP_INET_UDP_DESTROY}, {@code SKNLGRP_INET6_TCP_DESTROY},
  * {@code SKNLGRP_INET6_UDP_DESTROY}: groups 1 to 4 of {@code NETLINK_SOCK_DIAG},
- * {@code include/uapi/linux/sock_diag.h}), which the kernel lets only
- * {@code CAP_NET_ADMIN} join. One thread of the {@code notices} pool reads while a
- * subscription is open, into a receive buffer of {@link #RECEIVE_BUFFER} (forced past
- * {@code rmem_max}), and hands every notice to every subscription's queue; it ends within
- * {@link #POLL_MILLIS} of the last subscription's close. When the kernel could not queue
- * notices it says ENOBUFS: each subscription is told it missed some, and {@link #lost()}
- * counts it.
+ * {@code include/uapi/linux/sock_diag.h}), which any user may join (the family is made
+ * with {@code NL_CFG_F_NONROOT_RECV}, {@code net/core/sock_diag.c}). One thread of the
+ * {@code notices} pool reads while a subscription is open, into a receive buffer of
+ * {@link #RECEIVE_BUFFER} (forced past {@code rmem_max} where {@code CAP_NET_ADMIN}
+ * allows, else as large as it allows), and hands every notice to every subscription's
+ * queue; it ends within {@link #POLL_MILLIS} of the last subscription's close. When the
+ * kernel could not queue notices it says ENOBUFS: each subscription is told it missed
+ * some, and {@link #lost()} counts it.
  */
 public final class DestroyNotices implements DestroyedSockets {
 
@@ -288,7 +289,7 @@ public final class DestroyNotices implements DestroyedSockets {
 				LibC.close(fd);
 			}
 			String why = (ex instanceof LastErrorException error && error.getErrorCode() == 1)
-					? "joining the destroy groups needs CAP_NET_ADMIN" : String.valueOf(ex.getMessage());
+					? "the kernel refused to let this process join them (EPERM)" : String.valueOf(ex.getMessage());
 			throw new NetlinkException("cannot join the sock_diag destroy groups: " + why, ex);
 		}
 	}
