@@ -82,7 +82,7 @@ def start_service(jar, port, extra, prefix=()):
     while time.time() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/actuator/health")
+            conn.request("GET", "/actuator/health/readiness")
             if conn.getresponse().status == 200:
                 return process
         except OSError:

@@ -46,6 +46,9 @@ public class ThreadPools {
 	/** {@code streams}: the live streams' shared tables, polls and writes. */
 	public static final String STREAMS = "streams";
 
+	/** {@code logins}: the held answers to addresses paused for failed logins. */
+	public static final String LOGINS = "logins";
+
 	/** At most {@code netstatd.limits.expensive-requests} walks, one per such request. */
 	@Bean(OWNERS)
 	ThreadPoolTaskExecutor owners(LimitsProperties limits) {
@@ -92,6 +95,15 @@ public class ThreadPools {
 		configure(executor, NOTICES, 2, 0);
 		executor.setCorePoolSize(0);
 		return executor;
+	}
+
+	/**
+	 * One thread: it answers, a second late, the requests of addresses paused for failed
+	 * logins, which wait meanwhile without a thread.
+	 */
+	@Bean(LOGINS)
+	ThreadPoolTaskScheduler logins() {
+		return scheduler(LOGINS, 1);
 	}
 
 	/** One thread: the recorder drains the notices every 100 ms. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.netstatd.access.Role;
 import io.netstatd.security.SecurityProperties;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +128,10 @@ class DeployTests {
 			environment.put((String) variable.get("name"), value);
 		}
 		MutablePropertySources sources = new MutablePropertySources();
-		sources.addFirst(new SystemEnvironmentPropertySource("env", environment));
+		// named as the JVM's environment is: only that source maps TOKENS_0_HASH to
+		// tokens[0].hash
+		sources.addFirst(new SystemEnvironmentPropertySource(
+				org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
 		Binder binder = new Binder(ConfigurationPropertySources.from(sources));
 
 		assertThat(binder.bind("server.address", String.class).get()).isEqualTo("$(NODE_IP)");
@@ -141,7 +145,9 @@ class DeployTests {
 		// the sample Secret holds what its comment says: the hash of "change-me"
 		String changeMe = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest("change-me".getBytes(StandardCharsets.UTF_8)));
-		assertThat(security.tokenHashes()).containsExactly(changeMe);
+		// and reads the metrics only: the role a scrape needs
+		assertThat(security.tokens()).containsExactly(new SecurityProperties.Token(changeMe, List.of(Role.METRICS)));
+		assertThat(security.tokenHashes()).isEmpty();
 		assertThat(get(container, "ports"))
 			.isEqualTo(List.of(Map.of("name", "http", "containerPort", 9808, "protocol", "TCP")));
 		// $(NODE_IP) is expanded by the kubelet only from a variable defined before it

@@ -62,6 +62,22 @@ record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice 
 	}
 
 	/**
+	 * What this query asks that needs the {@code privileged} role, or null: owners with
+	 * their command lines, or owners in other network namespaces.
+	 * @param commandLines whether owners carry their command lines here
+	 * @return what it asks, for the 403 problem, or null
+	 */
+	String privileged(boolean commandLines) {
+		if (!walksProcesses()) {
+			return null;
+		}
+		if (commandLines) {
+			return "Owners with their command lines (netstatd.processes.command-lines=true)";
+		}
+		return (this.netns.kind() != NamespaceChoice.Kind.OWN) ? "Owners in other network namespaces" : null;
+	}
+
+	/**
 	 * Whether the list can be written as the kernel's dump is parsed: nothing needs its
 	 * rows whole. A sort needs them all, and names are looked up together; Unix sockets
 	 * and other namespaces are read whole. Owners are walked while the dump runs, which

@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
+import io.netstatd.access.Access;
+import io.netstatd.access.Role;
 import io.netstatd.cgroups.CgroupPaths;
 import io.netstatd.containers.Container;
 import io.netstatd.containers.Containers;
@@ -115,6 +117,10 @@ public class SocketListings {
 	 * @return the listing, written as read or gathered
 	 */
 	TextView answer(SocketListQuery query, Deadline deadline) {
+		String privileged = query.privileged(this.processes.commandLines());
+		if (privileged != null) {
+			Access.require(Role.PRIVILEGED, privileged);
+		}
 		if (!query.writesAsRead()) {
 			return list(query, deadline);
 		}

@@ -54,6 +54,15 @@ public class ProcessScanner {
 	}
 
 	/**
+	 * Whether owners carry their command lines
+	 * ({@code netstatd.processes.command-lines}).
+	 * @return whether they do
+	 */
+	public boolean commandLines() {
+		return this.commandLines;
+	}
+
+	/**
 	 * Walks every process once, stopping at the deadline.
 	 * @throws DeadlineExceededException when the walk could not finish in time: owners
 	 * half found would show sockets without the processes that hold them

@@ -27,30 +27,38 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final List<byte[]> hashes;
 
-	BearerTokenFilter(List<String> tokenHashes) {
-		this.hashes = tokenHashes.stream()
-			.map((hash) -> HexFormat.of().parseHex(hash.toLowerCase(Locale.ROOT)))
+	private final List<List<String>> authorities;
+
+	BearerTokenFilter(List<SecurityProperties.Token> tokens) {
+		this.hashes = tokens.stream()
+			.map((token) -> HexFormat.of().parseHex(token.hash().toLowerCase(Locale.ROOT)))
 			.toList();
+		this.authorities = tokens.stream().map((token) -> ConfiguredUsers.roles(token.roles())).toList();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && matches(header.substring(7).strip())) {
+		int found = (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7))
+				? match(header.substring(7).strip()) : -1;
+		if (found >= 0) {
 			SecurityContextHolder.getContext()
 				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("token", null,
-						AuthorityUtils.createAuthorityList("ROLE_READER")));
+						AuthorityUtils.createAuthorityList(this.authorities.get(found))));
 		}
 		chain.doFilter(request, response);
 	}
 
-	private boolean matches(String token) {
+	/** The index of the token's hash, or -1. */
+	private int match(String token) {
 		byte[] hash = sha256(token);
-		boolean found = false;
-		for (byte[] known : this.hashes) {
+		int found = -1;
+		for (int i = 0; i < this.hashes.size(); i++) {
 			// no early exit: the time taken says nothing of which hash came close
-			found |= MessageDigest.isEqual(hash, known);
+			if (MessageDigest.isEqual(hash, this.hashes.get(i)) && found < 0) {
+				found = i;
+			}
 		}
 		return found;
 	}

@@ -3,18 +3,24 @@ package io.netstatd.security;
 import java.io.IOException;
 import java.util.List;
 
+import io.netstatd.ThreadPools;
+import io.netstatd.access.Role;
+import io.netstatd.access.RoleRequiredException;
 import io.netstatd.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -44,11 +51,20 @@ public class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
+	/**
+	 * The roles paths need, first match wins; every other path needs {@code reader}.
+	 * Requests that need {@code privileged} for what their query asks (owners' command
+	 * lines, other namespaces' owners) are refused by their controllers, from the query.
+	 */
+	static final List<PathRole> PATH_ROLES = List.of(new PathRole(Role.METRICS, "/actuator/prometheus",
+			"/actuator/info", "/actuator/health", "/actuator/health/**"), new PathRole(Role.PRIVILEGED, "/capture/**"));
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
 			@Value("${server.address:}") String serverAddress,
 			@Value("${management.server.port:}") String managementPort,
-			@Value("${management.server.address:}") String managementAddress) throws Exception {
+			@Value("${management.server.address:}") String managementAddress,
+			@Qualifier(ThreadPools.LOGINS) TaskScheduler logins) throws Exception {
 		boolean authenticate = AccessPolicy.requiresAuthentication(serverAddress, properties);
 		if (!managementPort.isBlank()) {
 			// the management server listens apart: the same rule for the address it
@@ -72,17 +88,32 @@ public class SecurityConfig {
 		if (!authenticate) {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
 		}
-		AuthenticationEntryPoint problem = SecurityConfig::unauthorized;
-		return http.authorizeHttpRequests((requests) -> requests
+		PausedLogins paused = new PausedLogins(logins);
+		AuthenticationEntryPoint problem = (request, response, ex) -> unauthorized(request, response, ex, paused);
+		return http.authorizeHttpRequests((requests) -> {
 			// the kubelet's probes cannot carry a secret: up or down is all they show
-			.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+			requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll();
+			for (PathRole rule : PATH_ROLES) {
+				requests.requestMatchers(rule.patterns()).hasRole(rule.role().name());
+			}
+			requests.anyRequest().hasRole(Role.READER.name());
+		})
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problem))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problem))
-			.addFilterBefore(new BearerTokenFilter(properties.tokenHashes()), BasicAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problem)
+				.accessDeniedHandler(SecurityConfig::forbidden))
+			.addFilterBefore(new BearerTokenFilter(properties.allTokens()), BasicAuthenticationFilter.class)
 			.build();
+	}
+
+	/** A refusal for lack of a role: a 403 problem naming the role the path needs. */
+	private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.access.AccessDeniedException ex) throws IOException {
+		Role needed = PATH_ROLES.stream()
+			.filter((rule) -> rule.matches(request))
+			.map(PathRole::role)
+			.findFirst()
+			.orElse(Role.READER);
+		Problems.write(response, RoleRequiredException.problem(needed, "This path"));
 	}
 
 	/**
@@ -160,11 +191,40 @@ public class SecurityConfig {
 	}
 
 	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-			org.springframework.security.core.AuthenticationException ex) throws IOException {
+			org.springframework.security.core.AuthenticationException ex, PausedLogins paused) throws IOException {
+		if (ex instanceof LoginThrottledException throttled) {
+			paused.answer(request, response, throttled.retryAfterSeconds());
+			return;
+		}
+		if (ex instanceof AuthenticationServiceException) {
+			response.setHeader("Retry-After", "1");
+			Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many logins",
+					"Too many passwords are being checked at once; try again.", null));
+			return;
+		}
 		response.addHeader("WWW-Authenticate", "Basic realm=\"netstatd\"");
 		response.addHeader("WWW-Authenticate", "Bearer realm=\"netstatd\"");
 		Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Credentials are required: HTTP Basic, or Authorization: Bearer <token>.", null));
+	}
+
+	/**
+	 * Paths that need a role.
+	 *
+	 * @param role the role
+	 * @param patterns the paths, as Spring's path patterns
+	 */
+	record PathRole(Role role, String... patterns) {
+
+		boolean matches(HttpServletRequest request) {
+			for (String pattern : this.patterns) {
+				if (PathPatternRequestMatcher.withDefaults().matcher(pattern).matches(request)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 }

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class AccessPolicyTests {
 
-	private static final SecurityProperties NONE = new SecurityProperties(List.of(), List.of(), false, List.of());
+	private static final SecurityProperties NONE = new SecurityProperties(List.of(), List.of(), List.of(), false,
+			List.of());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "127.0.0.1", "127.0.0.2", "::1", "localhost" })
@@ -29,14 +30,14 @@ class AccessPolicyTests {
 
 	@Test
 	void servesAnyoneBeyondLoopbackOnlyWhenToldInSoManyWords() {
-		SecurityProperties anonymous = new SecurityProperties(List.of(), List.of(), true, List.of());
+		SecurityProperties anonymous = new SecurityProperties(List.of(), List.of(), List.of(), true, List.of());
 
 		assertThat(AccessPolicy.requiresAuthentication("0.0.0.0", anonymous)).isFalse();
 	}
 
 	@Test
 	void requiresConfiguredCredentialsEverywhere() {
-		SecurityProperties tokens = new SecurityProperties(List.of(), List.of("ab"), false, List.of());
+		SecurityProperties tokens = new SecurityProperties(List.of(), List.of("ab"), List.of(), false, List.of());
 
 		assertThat(AccessPolicy.requiresAuthentication("127.0.0.1", tokens)).isTrue();
 		assertThat(AccessPolicy.requiresAuthentication("0.0.0.0", tokens)).isTrue();

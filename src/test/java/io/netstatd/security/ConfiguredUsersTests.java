@@ -2,11 +2,13 @@ package io.netstatd.security;
 
 import java.util.List;
 
+import io.netstatd.access.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,10 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ConfiguredUsersTests {
 
+	private static final List<Role> READER = List.of(Role.READER);
+
 	private static final String HASH_12 = new BCryptPasswordEncoder(12).encode("s3cret");
 
-	private final ConfiguredUsers users = new ConfiguredUsers(List.of(new SecurityProperties.User("ops", HASH_12),
-			new SecurityProperties.User("dev", new BCryptPasswordEncoder(4).encode("other"))));
+	private final ConfiguredUsers users = new ConfiguredUsers(
+			List.of(new SecurityProperties.User("ops", HASH_12, READER),
+					new SecurityProperties.User("dev", new BCryptPasswordEncoder(4).encode("other"), READER)));
 
 	@Test
 	void checksAnUnknownNameAtTheUsersHighestCost() {
@@ -42,10 +47,48 @@ class ConfiguredUsersTests {
 
 	@Test
 	void refusesAHashItCannotRead() {
-		ConfiguredUsers broken = new ConfiguredUsers(List.of(new SecurityProperties.User("ops", "not-bcrypt")));
+		ConfiguredUsers broken = new ConfiguredUsers(List.of(new SecurityProperties.User("ops", "not-bcrypt", READER)));
 
 		assertThatExceptionOfType(BadCredentialsException.class)
 			.isThrownBy(() -> broken.authenticate(token("ops", "not-bcrypt")));
+	}
+
+	/**
+	 * A verified credential is remembered: the dashboard polling each second pays bcrypt
+	 * once. A wrong password is checked every time, until its address is paused.
+	 */
+	@Test
+	void remembersAVerifiedCredentialAndPausesAnAddressThatKeepsFailing() {
+		ConfiguredUsers fast = new ConfiguredUsers(List.of(new SecurityProperties.User("ops",
+				new BCryptPasswordEncoder(4).encode("s3cret"), List.of(Role.PRIVILEGED))));
+		for (int i = 0; i < 5; i++) {
+			assertThat(fast.authenticate(from("127.0.0.1", "ops", "s3cret")).getAuthorities())
+				.extracting(Object::toString)
+				.containsExactly("ROLE_METRICS", "ROLE_READER", "ROLE_PRIVILEGED");
+		}
+		assertThat(fast.checksRun()).isEqualTo(1);
+
+		// known name or not, a failure is a failure of its address
+		for (String name : new String[] { "ops", "nobody", "ops", "root", "ops" }) {
+			assertThatExceptionOfType(BadCredentialsException.class)
+				.isThrownBy(() -> fast.authenticate(from("127.0.9.1", name, "guess")));
+		}
+		assertThat(fast.checksRun()).isEqualTo(6);
+		assertThatExceptionOfType(LoginThrottledException.class)
+			.isThrownBy(() -> fast.authenticate(from("127.0.9.1", "ops", "guess")))
+			.satisfies((ex) -> assertThat(ex.retryAfterSeconds()).isBetween(1L, ConfiguredUsers.PAUSE_SECONDS + 1));
+		assertThat(fast.checksRun()).as("the paused address costs no bcrypt").isEqualTo(6);
+		// another address is checked; a credential verified before still passes
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> fast.authenticate(from("127.0.9.2", "ops", "guess")));
+		assertThat(fast.checksRun()).isEqualTo(7);
+		assertThat(fast.authenticate(from("127.0.9.1", "ops", "s3cret")).getName()).isEqualTo("ops");
+	}
+
+	private static UsernamePasswordAuthenticationToken from(String address, String name, String password) {
+		UsernamePasswordAuthenticationToken token = token(name, password);
+		token.setDetails(new WebAuthenticationDetails(address, null));
+		return token;
 	}
 
 	private static UsernamePasswordAuthenticationToken token(String name, String password) {

@@ -168,6 +168,41 @@ class SecuredServiceTests {
 			.header("Allow", "GET, HEAD");
 	}
 
+	/**
+	 * An address that failed five logins in 30 s is answered 429 with Retry-After, after
+	 * a second, with no password checked; known and unknown names alike. Another address
+	 * is not affected.
+	 */
+	@Test
+	void pausesAnAddressThatKeepsFailing() throws Exception {
+		for (String name : new String[] { "ops", "nobody", "ops", "root", "ops" }) {
+			assertThat(basicFrom("127.0.9.77", name, "guess")).startsWith("HTTP/1.1 401 ");
+		}
+		long started = System.nanoTime();
+		String paused = basicFrom("127.0.9.77", "ops", "another-guess");
+		assertThat(System.nanoTime() - started).as("held a second").isGreaterThanOrEqualTo(900_000_000L);
+		assertThat(paused).startsWith("HTTP/1.1 429 ")
+			.containsPattern("\r\nRetry-After: ([1-9]|[12][0-9]|3[01])\r\n")
+			.contains("application/problem+json")
+			.contains("\"title\":\"Too many failed logins\"")
+			.doesNotContain("WWW-Authenticate");
+		assertThat(basicFrom("127.0.9.78", "ops", "another-guess")).startsWith("HTTP/1.1 401 ");
+	}
+
+	private String basicFrom(String address, String name, String password) throws java.io.IOException {
+		try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), this.port,
+				java.net.InetAddress.getByName(address), 0)) {
+			socket.setSoTimeout(15_000);
+			String credentials = java.util.Base64.getEncoder()
+				.encodeToString((name + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream()
+				.write(("GET /stats/states HTTP/1.0\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+						+ "\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
 	@Test
 	void refusesToStartAManagementServerBeyondLoopbackWithoutCredentials() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(NetstatdApplication.class)
