@@ -29,6 +29,19 @@ class SocketListQueryTests {
 		assertThat(bind(endpoint, query).writesAsRead()).isEqualTo(asRead);
 	}
 
+	@ParameterizedTest(name = "{0}?{1}, command lines {2}: {3}")
+	@CsvSource(delimiter = '|', nullValues = "-", value = { "/connections||false|-", "/connections||true|-",
+			"/listening||false|-", "/listening|netns=all|false|Owners in other network namespaces",
+			"/connections|netns=1&processes=true|false|Owners in other network namespaces",
+			"/connections|netns=all|false|-",
+			"/listening||true|Owners with their command lines (netstatd.processes.command-lines=true)",
+			"/connections|program=sshd|true|Owners with their command lines (netstatd.processes.command-lines=true)",
+			"/listening|processes=false&netns=all|true|-" })
+	void asksThePrivilegedRoleForOwnersThatReachFurther(String endpoint, String query, boolean commandLines,
+			String privileged) {
+		assertThat(bind(endpoint, query).privileged(commandLines)).isEqualTo(privileged);
+	}
+
 	private static SocketListQuery bind(String endpoint, String query) {
 		Map<String, List<String>> given = new LinkedHashMap<>();
 		if (query != null) {
