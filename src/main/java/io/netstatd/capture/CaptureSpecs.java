@@ -58,7 +58,9 @@ final class CaptureSpecs {
 		.defaultsTo("dst");
 
 	static final Param<Integer> LIMIT = Param
-		.of("limit", ParamTypes.integer(0, 1000), "how many addresses to list, the busiest first")
+		.of("limit", ParamTypes.integer(0, 1000),
+				"how many addresses to list, the busiest first; at equal counts, as sort -rn breaks ties, the "
+						+ "address whose text sorts last in bytes first")
 		.defaultsTo("20");
 
 	private CaptureSpecs() {

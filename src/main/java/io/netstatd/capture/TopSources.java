@@ -1,7 +1,6 @@
 package io.netstatd.capture;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,17 +30,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * count): not in packets
  * @param total how many packets were counted by address, the ones past the limit included
  * @param addresses how many distinct addresses they came from (or went to)
- * @param ips the addresses, by packets, largest first, then by address
+ * @param ips the addresses, by packets, largest first, then as {@code sort -rn} breaks
+ * ties (the {@code IP} line that sorts last in bytes first)
  */
 @Schema(requiredProperties = { "iface", "filter", "packets", "seconds", "stopped", "complete", "dropped", "total",
 		"addresses", "ips" })
 public record TopSources(String iface, @JsonInclude(JsonInclude.Include.NON_NULL) Integer port, String filter,
 		long packets, double seconds, Stop stopped, boolean complete, long dropped, long total, long addresses,
 		List<IpPackets> ips) implements TextView {
-
-	private static final Comparator<IpPackets> LARGEST_FIRST = Comparator.comparingLong(IpPackets::count)
-		.reversed()
-		.thenComparing(IpPackets::ip);
 
 	/** Nothing is read from procfs. */
 	@Override
@@ -74,7 +70,7 @@ public record TopSources(String iface, @JsonInclude(JsonInclude.Include.NON_NULL
 			ips.add(new IpPackets(ip, count[0], count[1]));
 			total[0] += count[0];
 		});
-		ips.sort(LARGEST_FIRST);
+		ips.sort(TextTable.CountedLine.RECIPE_ORDER);
 		// milliseconds are what a person reads; the rest is noise
 		double seconds = Math.round(nanos / 1_000_000.0) / 1000.0;
 		return new TopSources(query.iface(), query.filter().port(), query.filter().expression(), counter.packets(),

@@ -1,7 +1,6 @@
 package io.netstatd.closed;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param complete false when some may be missing: the window reaches back before the
  * service started, the ring of kept closes wrapped inside it, or the kernel dropped
  * notices
- * @param groups the groups, the largest first, then by key
+ * @param groups the groups, the largest first, then as {@code sort -rn} breaks ties (the
+ * key whose text sorts last in bytes first)
  * @param skipped always none: nothing is read from procfs
  */
 @Schema(requiredProperties = { "windowSeconds", "by", "total", "complete", "groups", "skipped" })
@@ -55,7 +55,7 @@ public record ClosedCounts(long windowSeconds, String by, long total, boolean co
 		}
 		List<Group> groups = new ArrayList<>(sums.size());
 		sums.forEach((key, sum) -> groups.add(new Group(key, sum[0], sum[1], sum[2], sum[3])));
-		groups.sort(Comparator.comparingLong(Group::count).reversed().thenComparing(Group::key));
+		groups.sort(TextTable.CountedLine.RECIPE_ORDER);
 		return new ClosedCounts(query.window().toSeconds(), query.by().toString(), total, window.complete(),
 				List.copyOf(groups.subList(0, Math.min(query.limit(), groups.size()))), Skipped.NONE);
 	}

@@ -30,7 +30,9 @@ final class ClosedSpecs {
 		.defaultsTo("remote");
 
 	static final Param<Integer> LIMIT = Param
-		.of("limit", ParamTypes.integer(0, 1000), "how many groups to list, the largest first")
+		.of("limit", ParamTypes.integer(0, 1000),
+				"how many groups to list, the largest first; at equal counts, as sort -rn breaks ties, the key "
+						+ "whose text sorts last in bytes first")
 		.defaultsTo("20");
 
 	private ClosedSpecs() {

@@ -27,7 +27,8 @@ final class StatsSpecs {
 
 	static final Param<Integer> LIMIT = Param
 		.of("limit", ParamTypes.integer(0, 1000),
-				"how many addresses to list (head -N); 0 lists none, total still counts")
+				"how many addresses to list (head -N), cut where sort -rn | head cuts: at equal counts the address "
+						+ "whose text sorts last in bytes comes first; 0 lists none, total still counts")
 		.defaultsTo("20");
 
 	private static final List<Param<?>> STATES = List.of(PROTOCOL,

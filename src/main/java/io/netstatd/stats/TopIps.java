@@ -1,7 +1,6 @@
 package io.netstatd.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param port the local port counted; absent when all were
  * @param total how many connections were counted, the ones past the limit included
- * @param ips the remote addresses, by count, largest first, then by address
+ * @param ips the remote addresses, by count, largest first, then as {@code sort -rn}
+ * breaks ties (the address whose text sorts last in bytes first)
  * @param skipped the procfs lines that could not be read
  */
 @Schema(requiredProperties = { "total", "ips", "skipped" })
@@ -45,10 +45,6 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 		this.ips.forEach((ip) -> table.add(ip.ip(), ip.count()));
 		return table;
 	}
-
-	private static final Comparator<IpCount> LARGEST_FIRST = Comparator.comparingLong(IpCount::count)
-		.reversed()
-		.thenComparing(IpCount::ip);
 
 	/**
 	 * Counts {@code connections}, which the caller has filtered, keeping the first
@@ -90,7 +86,7 @@ public record TopIps(@JsonInclude(JsonInclude.Include.NON_NULL) Integer port, lo
 		public TopIps result(Skipped skipped) {
 			List<IpCount> ips = new ArrayList<>(this.counts.size());
 			this.counts.forEach((ip, count) -> ips.add(new IpCount(ip, count[0])));
-			ips.sort(LARGEST_FIRST);
+			ips.sort(TextTable.CountedLine.RECIPE_ORDER);
 			return new TopIps(this.port, this.total, List.copyOf(ips.subList(0, Math.min(this.limit, ips.size()))),
 					skipped);
 		}

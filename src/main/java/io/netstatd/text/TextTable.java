@@ -2,7 +2,10 @@ package io.netstatd.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -207,15 +210,24 @@ public final class TextTable {
 	public static String uniqCount(List<? extends CountedLine> lines) {
 		List<String> printed = new ArrayList<>();
 		lines.stream()
-			.sorted(java.util.Comparator.comparingLong(CountedLine::count)
-				.thenComparing((CountedLine line) -> String.format("%7d %s", line.count(), line.value()))
-				.reversed())
+			.sorted(CountedLine.RECIPE_ORDER)
 			.forEach((line) -> printed.add(String.format("%7d %s", line.count(), line.value())));
 		return printed.isEmpty() ? "" : String.join("\n", printed) + "\n";
 	}
 
 	/** A value and how many times it was counted. */
 	public interface CountedLine {
+
+		/**
+		 * The recipe's order, {@code sort | uniq -c | sort -rn | head}: largest count
+		 * first; at equal counts GNU sort's last-resort comparison of the whole line,
+		 * reversed by {@code -r}, puts the value that sorts last in bytes first. Every
+		 * {@code limit} on a count cuts in this order, so that JSON and text keep the
+		 * rows the recipe keeps.
+		 */
+		Comparator<CountedLine> RECIPE_ORDER = Comparator.comparingLong(CountedLine::count)
+			.thenComparing((CountedLine line) -> line.value().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned)
+			.reversed();
 
 		long count();
 

@@ -39,6 +39,9 @@ class NetstatEquivalenceTests {
 
 	static ServerSocketChannel ipv6;
 
+	/** Connections whose counts tie at a cut of 3: 7, 6, 6, 6. */
+	static ServerSocketChannel ties;
+
 	@LocalServerPort
 	int port;
 
@@ -62,6 +65,13 @@ class NetstatEquivalenceTests {
 		ipv6 = sockets.listen("::1");
 		sockets.connect("::1", ipv6, "::1");
 		sockets.udp("127.0.0.14", null);
+		ties = sockets.listen("127.0.0.21");
+		int[] counts = { 7, 6, 6, 6 };
+		for (int i = 0; i < counts.length; i++) {
+			for (int k = 0; k < counts[i]; k++) {
+				sockets.connect("127.0.0.2" + (4 + i), ties, "127.0.0.21");
+			}
+		}
 	}
 
 	@BeforeEach
@@ -132,6 +142,24 @@ class NetstatEquivalenceTests {
 			assertThat(text("/stats/states?format=table&port=" + p)).as("port %d", p).isEqualTo(states);
 			assertThat(text("/stats/top-ips?format=table&port=" + p)).as("port %d", p).isEqualTo(topIps);
 		}
+	}
+
+	/**
+	 * GNU {@code sort -rn} orders equal counts by the whole line, reversed: at a tie the
+	 * address that sorts last in bytes comes first, and {@code head} cuts there. The JSON
+	 * keeps the same rows in the same order.
+	 */
+	@Test
+	void keepsTheRecipesRowsAtATieOnTheCut() {
+		int p = TestSockets.port(ties);
+		String recipe = Tools.run("netstat -natW | awk '$4 ~ /^127\\.0\\.0\\.21:" + p
+				+ "$/ && $6 != \"LISTEN\" {sub(/:[0-9]+$/, \"\", $5); print $5}' | sort | uniq -c | sort -rn | head -3");
+
+		assertThat(recipe).isEqualTo("      7 127.0.0.24\n      6 127.0.0.27\n      6 127.0.0.26\n");
+		assertThat(text("/stats/top-ips?format=table&limit=3&localAddress=127.0.0.21&port=" + p)).isEqualTo(recipe);
+		JsonPath json = get("/stats/top-ips?limit=3&localAddress=127.0.0.21&port=" + p);
+		assertThat(json.getList("ips.ip")).containsExactly("127.0.0.24", "127.0.0.27", "127.0.0.26");
+		assertThat(json.getList("ips.count")).containsExactly(7, 6, 6);
 	}
 
 	@Test

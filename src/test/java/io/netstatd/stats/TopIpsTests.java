@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TopIpsTests {
 
 	@Test
-	void countsByRemoteAddressLargestFirstThenByAddress() {
+	void countsByRemoteAddressLargestFirstThenAsSortRnBreaksTies() {
 		List<InetSocket> connections = new ArrayList<>();
 		addFrom(connections, Protocol.TCP, IpAddress.ipv4(0xcb00_7107), 3);
 		addFrom(connections, Protocol.TCP6, IpAddress.ipv6(0x2001_0db8_0000_0000L, 1), 2);
@@ -28,7 +28,8 @@ class TopIpsTests {
 		assertThat(top.port()).isEqualTo(80);
 		assertThat(top.total()).isEqualTo(8);
 		assertThat(top.ips()).extracting((c) -> c.ip() + "=" + c.count())
-			.containsExactly("203.0.113.7=3", "10.0.0.5=2", "2001:db8::1=2");
+			// sort -rn: at a tie, the address whose text sorts last in bytes first
+			.containsExactly("203.0.113.7=3", "2001:db8::1=2", "10.0.0.5=2");
 	}
 
 	@Test
