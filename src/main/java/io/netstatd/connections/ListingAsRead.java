@@ -39,6 +39,8 @@ final class ListingAsRead implements TextView, ReadAsWritten {
 
 	private final boolean csvAsRead;
 
+	private final boolean podColumns;
+
 	private SocketListing gathered;
 
 	/**
@@ -50,9 +52,12 @@ final class ListingAsRead implements TextView, ReadAsWritten {
 	 * @param gather the same list gathered whole, for the text forms
 	 * @param csvAsRead whether its CSV is written as read too: when the dump can skip no
 	 * line, the skipped-lines header has nothing to say before the body
+	 * @param podColumns whether its CSV has pod and container columns (pods were asked
+	 * for)
 	 */
 	ListingAsRead(Dump dump, Function<InetSocket, ListedSocket> row, Integer limit, Deadline deadline,
-			Supplier<SocketListing> gather, boolean csvAsRead) {
+			Supplier<SocketListing> gather, boolean csvAsRead, boolean podColumns) {
+		this.podColumns = podColumns;
 		this.dump = dump;
 		this.row = row;
 		this.limit = limit;
@@ -108,8 +113,8 @@ final class ListingAsRead implements TextView, ReadAsWritten {
 			return;
 		}
 		// one namespace: no netns column
-		TextTable.CsvRows rows = TextTable.csvRows(out, SocketListing.csvHeader(false));
-		read((row) -> rows.add(SocketListing.csvCells(row, false)));
+		TextTable.CsvRows rows = TextTable.csvRows(out, SocketListing.csvHeader(this.podColumns, false));
+		read((row) -> rows.add(SocketListing.csvCells(row, this.podColumns, false)));
 	}
 
 	@Override

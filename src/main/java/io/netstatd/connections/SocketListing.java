@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netstatd.containers.Container;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.names.Resolution;
 import io.netstatd.names.SocketNames;
@@ -36,17 +38,28 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param resolution with {@code resolve=true}: whether every name was found in time
  * @param processScan with {@code processes=true}: how many processes were walked for
  * owners, and how many could not be read (their sockets show no owner)
+ * @param podColumns whether the text forms have Pod and Container columns: when pods were
+ * asked for ({@code pod=}, {@code podNamespace=}); JSON has each row's {@code container}
+ * anyway
  */
 @Schema(requiredProperties = { "total", "count", "connections", "skipped" })
 public record SocketListing(int total, int count, List<ListedSocket> connections,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<UnixSocket> unix, Skipped skipped,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Resolution resolution,
-		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan) implements TextView {
+		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan,
+		@JsonIgnore @Schema(hidden = true) boolean podColumns) implements TextView {
+
+	/** A list whose text forms have no pod columns. */
+	public SocketListing(int total, int count, List<ListedSocket> connections, List<UnixSocket> unix, Skipped skipped,
+			Resolution resolution, ProcessScan processScan) {
+		this(total, count, connections, unix, skipped, resolution, processScan, false);
+	}
 
 	/**
-	 * {@code netstat -antuWeo} (and {@code p} when owners were asked for): Proto, Recv-Q,
-	 * Send-Q, Local Address, Foreign Address, State, User, Inode, Timer, PID/Program
-	 * name; and Netns when the rows come from several namespaces.
+	 * {@code netstat -antuWeo} (and {@code p} when owners were asked for), in netstat's
+	 * column order: Proto, Recv-Q, Send-Q, Local Address, Foreign Address, State, User,
+	 * Inode, PID/Program name, Timer; then the columns netstat has not: Pod and Container
+	 * when pods were asked for, Netns when the rows come from several namespaces.
 	 */
 	@Override
 	public String plain() {
@@ -77,10 +90,15 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 	private TextTable inetTable() {
 		boolean owners = this.processScan != null;
 		boolean namespaces = namespaced();
-		List<String> header = new ArrayList<>(List.of("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address",
-				"State", "User", "Inode", "Timer"));
+		// netstat -antpeo's order; what netstat has not comes after it
+		List<String> header = new ArrayList<>(
+				List.of("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "User", "Inode"));
 		if (owners) {
 			header.add("PID/Program name");
+		}
+		header.add("Timer");
+		if (this.podColumns) {
+			header.addAll(List.of("Pod", "Container"));
 		}
 		if (namespaces) {
 			header.add("Netns");
@@ -99,16 +117,36 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 			cells[5] = s.state();
 			cells[6] = (row.user() != null) ? row.user() : s.uid();
 			cells[7] = s.inode();
-			cells[8] = timer(s.timer());
-			int next = 9;
+			int next = 8;
 			if (owners) {
 				cells[next++] = programs(row.processes(), "/", ",");
+			}
+			cells[next++] = timer(s.timer());
+			if (this.podColumns) {
+				cells[next++] = pod(row.container(), "-");
+				cells[next++] = container(row.container(), "-");
 			}
 			if (namespaces) {
 				cells[next] = row.netns();
 			}
 			return cells;
 		}, (row) -> SsInfoLine.of(row.socket().details(), row.socket().state()));
+	}
+
+	/** The row's pod as {@code namespace/name}, its uid when the name is not known. */
+	private static String pod(Container container, String none) {
+		if (container == null || container.podUid() == null) {
+			return none;
+		}
+		return (container.pod() != null) ? container.pod() : container.podUid();
+	}
+
+	/** The row's container by name, its id when the name is not known. */
+	private static String container(Container container, String none) {
+		if (container == null) {
+			return none;
+		}
+		return (container.name() != null) ? container.name() : container.id();
 	}
 
 	/** {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path. */
@@ -136,19 +174,23 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 			return table;
 		}
 		boolean namespaces = namespaced();
-		List<String> header = csvHeader(namespaces);
-		return TextTable.of(header, this.connections, (row) -> csvCells(row, namespaces));
+		List<String> header = csvHeader(this.podColumns, namespaces);
+		return TextTable.of(header, this.connections, (row) -> csvCells(row, this.podColumns, namespaces));
 	}
 
 	/**
 	 * The CSV columns of the internet sockets.
+	 * @param pods whether pods were asked for: {@code pod} and {@code container} columns
 	 * @param namespaces whether the rows come from several namespaces
 	 * @return the column names
 	 */
-	static List<String> csvHeader(boolean namespaces) {
+	static List<String> csvHeader(boolean pods, boolean namespaces) {
 		List<String> header = new ArrayList<>(List.of("protocol", "localAddress", "localPort", "remoteAddress",
 				"remotePort", "state", "recvQ", "sendQ", "uid", "user", "inode", "timerKind", "timerExpiresSeconds",
 				"timerRetransmits", "timerProbes", "processes"));
+		if (pods) {
+			header.addAll(List.of("pod", "container"));
+		}
 		if (namespaces) {
 			header.add("netns");
 		}
@@ -156,24 +198,28 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 	}
 
 	/**
-	 * A row's CSV cells, under {@link #csvHeader(boolean)}.
+	 * A row's CSV cells, under {@link #csvHeader(boolean, boolean)}.
 	 * @param row the row
+	 * @param pods whether pods were asked for
 	 * @param namespaces whether the rows come from several namespaces
 	 * @return the cells
 	 */
-	static Object[] csvCells(ListedSocket row, boolean namespaces) {
+	static Object[] csvCells(ListedSocket row, boolean pods, boolean namespaces) {
 		InetSocket s = row.socket();
 		SocketTimer timer = s.timer();
 		Object[] cells = { s.protocol(), s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort(), s.state(),
 				s.recvQ(), s.sendQ(), s.uid(), orEmpty(row.user()), s.inode(), timer.kind().label(),
 				timer.expiresSeconds(), timer.retransmits(), timer.probes(),
 				(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";") : "" };
-		if (!namespaces) {
-			return cells;
+		List<Object> all = new ArrayList<>(Arrays.asList(cells));
+		if (pods) {
+			all.add(pod(row.container(), ""));
+			all.add(container(row.container(), ""));
 		}
-		Object[] tagged = Arrays.copyOf(cells, cells.length + 1);
-		tagged[cells.length] = row.netns();
-		return tagged;
+		if (namespaces) {
+			all.add(row.netns());
+		}
+		return all.toArray();
 	}
 
 	/** Whether the rows come from several namespaces, each tagged with its own. */

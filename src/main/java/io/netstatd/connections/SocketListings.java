@@ -132,7 +132,7 @@ public class SocketListings {
 				sink.accept(socket);
 			}
 		}), row(query, null, null, containers), query.limit(), deadline, () -> list(query, deadline),
-				this.sockets.skipsNoLines(query.selection()));
+				this.sockets.skipsNoLines(query.selection()), query.selectsByPod());
 	}
 
 	/**
@@ -173,7 +173,7 @@ public class SocketListings {
 		Resolution resolution = (hostNames != null)
 				? new Resolution(hostNames.unresolved() == 0, hostNames.unresolved()) : null;
 		return new SocketListing(matching.size() + unixCount, rows.size() + unixCount, rows, unixListed,
-				read.skipped().and(unix.skipped()), resolution, scan);
+				read.skipped().and(unix.skipped()), resolution, scan, query.selectsByPod());
 	}
 
 	/**

@@ -31,6 +31,10 @@ final class PausedLogins {
 
 	private final AtomicInteger held = new AtomicInteger();
 
+	/**
+	 * Holds answers on {@code scheduler}.
+	 * @param scheduler the {@code logins} pool, or null to answer at once
+	 */
 	PausedLogins(TaskScheduler scheduler) {
 		this.scheduler = scheduler;
 	}
@@ -50,8 +54,9 @@ final class PausedLogins {
 						+ ConfiguredUsers.PAUSE_SECONDS + " s: its logins are refused unchecked until Retry-After "
 						+ "has passed.",
 				null);
-		if (!request.isAsyncSupported() || this.held.incrementAndGet() > MAX_HELD) {
-			if (request.isAsyncSupported()) {
+		boolean holdable = this.scheduler != null && request.isAsyncSupported();
+		if (!holdable || this.held.incrementAndGet() > MAX_HELD) {
+			if (holdable) {
 				this.held.decrementAndGet();
 			}
 			Problems.write(response, problem);

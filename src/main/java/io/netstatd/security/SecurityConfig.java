@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +65,7 @@ public class SecurityConfig {
 			@Value("${server.address:}") String serverAddress,
 			@Value("${management.server.port:}") String managementPort,
 			@Value("${management.server.address:}") String managementAddress,
-			@Qualifier(ThreadPools.LOGINS) TaskScheduler logins) throws Exception {
+			@Qualifier(ThreadPools.LOGINS) ObjectProvider<TaskScheduler> logins) throws Exception {
 		boolean authenticate = AccessPolicy.requiresAuthentication(serverAddress, properties);
 		if (!managementPort.isBlank()) {
 			// the management server listens apart: the same rule for the address it
@@ -88,7 +89,8 @@ public class SecurityConfig {
 		if (!authenticate) {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
 		}
-		PausedLogins paused = new PausedLogins(logins);
+		// a web slice without the pools answers paused addresses at once
+		PausedLogins paused = new PausedLogins(logins.getIfAvailable());
 		AuthenticationEntryPoint problem = (request, response, ex) -> unauthorized(request, response, ex, paused);
 		return http.authorizeHttpRequests((requests) -> {
 			// the kubelet's probes cannot carry a secret: up or down is all they show

@@ -98,7 +98,7 @@ class ListingAsReadTests {
 			return SKIPPED;
 		}, this::row, limit, deadline, () -> {
 			throw new AssertionError("JSON and CSV are never gathered");
-		}, true);
+		}, true, false);
 	}
 
 	private ListedSocket row(InetSocket socket) {

@@ -272,7 +272,7 @@ class LiveSocketsTests {
 
 		assertThat(body.getInt("port")).isEqualTo(TestSockets.port(ipv4Server));
 		assertThat(body.getInt("total")).isEqualTo(5);
-		assertThat(body.getList("ips.ip")).containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.6");
+		assertThat(body.getList("ips.ip")).containsExactly("127.0.0.2", "127.0.0.6", "127.0.0.3");
 		assertThat(body.getList("ips.count")).containsExactly(3, 1, 1);
 		assertThat(get("/stats/top-ips?limit=1&port=" + TestSockets.port(ipv4Server)).getList("ips.ip"))
 			.containsExactly("127.0.0.2");

@@ -82,6 +82,26 @@ class PodsLiveTests {
 				.containsExactly(childPort);
 			assertThat(get("/listening?processes=false&pod=shop/other&port=" + childPort).getList("connections"))
 				.isEmpty();
+			// the text forms answer "which pod" when pods are asked for
+			List<String> table = RestAssured.given()
+				.port(this.port)
+				.get("/listening?processes=false&podNamespace=shop&format=table")
+				.asString()
+				.lines()
+				.toList();
+			assertThat(table.get(0)).matches(".* Inode +Timer +Pod +Container");
+			assertThat(table.get(1)).matches(".* off \\(0\\.00/0/0\\) +shop/shop-7d4f9 +web");
+			assertThat(RestAssured.given()
+				.port(this.port)
+				.get("/listening?processes=false&podNamespace=shop&format=csv")
+				.asString()
+				.lines()
+				.toList()).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.endsWith(",processes,pod,container");
+			assertThat(RestAssured.given()
+				.port(this.port)
+				.get("/listening?processes=false&podNamespace=shop&format=csv")
+				.asString()).contains(",shop/shop-7d4f9,web\r\n");
 			// with owners: the process is in the container too
 			assertThat(get("/listening?processes=true&port=" + childPort).getString("connections[0].container.podName"))
 				.isEqualTo("shop-7d4f9");

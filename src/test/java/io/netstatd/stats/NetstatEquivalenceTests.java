@@ -162,6 +162,24 @@ class NetstatEquivalenceTests {
 		assertThat(json.getList("ips.count")).containsExactly(7, 6, 6);
 	}
 
+	/**
+	 * The table's header is netstat -antpeo's, column for column, so that a script
+	 * reading {@code $NF} or a fixed column reads the same field: the timer comes last.
+	 */
+	@Test
+	void printsNetstatsColumnOrder() {
+		int p = TestSockets.port(server);
+		String netstat = Tools.run("netstat -antpeoW | sed -n 2p").strip();
+		String ours = text("/connections?format=table&protocol=tcp&processes=true&localAddress=127.0.0.1&port=" + p)
+			.lines()
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(columns(ours)).isEqualTo(columns(netstat))
+			.containsExactly("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "User", "Inode",
+					"PID/Program name", "Timer");
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void columnsAndOwnersEqualNetstatAntpe() {
@@ -210,6 +228,17 @@ class NetstatEquivalenceTests {
 
 	private static JsonPath get(String path) {
 		return ApiCalls.given().get(path).then().statusCode(200).extract().jsonPath();
+	}
+
+	/** The column names of a header line, in their order. */
+	private static List<String> columns(String header) {
+		return java.util.regex.Pattern
+			.compile("Proto|Recv-Q|Send-Q|Local Address|Foreign Address|State|User|Inode|PID/Program name|Timer|Pod"
+					+ "|Container|Netns")
+			.matcher(header)
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.toList();
 	}
 
 	/** Lines of {@code uniq -c}: " 4 ESTABLISHED" becomes ESTABLISHED=4. */
