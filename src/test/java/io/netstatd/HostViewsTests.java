@@ -63,6 +63,22 @@ class HostViewsTests {
 		}
 	}
 
+	/**
+	 * The text stands for {@code netstat -ia}, which lists interfaces in net-tools' name
+	 * order ({@code nstrcmp}: eth0, ifb0, ifb1, lo), not the kernel's (lo first).
+	 */
+	@Test
+	void interfacesTableKeepsNetstatsRowOrder() {
+		List<String> netstat = rows(Tools.run("netstat -ia"), 2).stream().map((row) -> row[0]).toList();
+		List<String> ours = rows(
+				ApiCalls.given().get("/interfaces?format=table").then().statusCode(200).extract().asString(), 2)
+			.stream()
+			.map((row) -> row[0])
+			.toList();
+
+		assertThat(ours).isEqualTo(netstat);
+	}
+
 	@Test
 	void ipv4RoutesEqualNetstatRn() {
 		List<Map<String, Object>> routes = ApiCalls.getJson("/routes?family=inet").getList("routes");

@@ -32,10 +32,10 @@ class InterfacesControllerTests {
 		assertThat(this.mvc.get().uri("/interfaces?format=table")).hasStatus(200).hasBodyTextEqualTo("""
 				Kernel Interface table
 				Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg
-				lo              65536  8716705      0      0 0       8716705      0      0      0 LRU
+				eth0             1400     9293      0      0 0          7651      0      0      0 BMRU
 				ifb0             1500        0      0      0 0             0      0      0      0 BO
 				ifb1             1500        0      0      0 0             0      0      0      0 BO
-				eth0             1400     9293      0      0 0          7651      0      0      0 BMRU
+				lo              65536  8716705      0      0 0       8716705      0      0      0 LRU
 				""");
 	}
 
