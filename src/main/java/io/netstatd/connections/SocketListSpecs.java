@@ -71,7 +71,7 @@ final class SocketListSpecs {
 			"list at most this many sockets, after sorting; total says how many matched, and 0 lists none");
 
 	static final Param<Boolean> PROCESSES = Param.of("processes", ParamTypes.bool(),
-			"add the processes holding each socket (netstat -p), which walks every process");
+			"add the processes holding each socket, Unix sockets too (netstat -p, ss -xp), which walks every process");
 
 	static final Param<Boolean> RESOLVE = Param
 		.of("resolve", ParamTypes.bool(),

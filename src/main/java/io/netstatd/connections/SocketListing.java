@@ -34,7 +34,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param connections the sockets, in the kernel's order: tcp, tcp6, udp, udp6
  * @param skipped the procfs lines that could not be read
  * @param unix with {@code protocol=unix}: the Unix domain sockets (netstat -x), which
- * port, address, sort and limit do not apply to
+ * port, address, sort and limit do not apply to; with their owners when asked
  * @param resolution with {@code resolve=true}: whether every name was found in time
  * @param processScan with {@code processes=true}: how many processes were walked for
  * owners, and how many could not be read (their sockets show no owner)
@@ -44,14 +44,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(requiredProperties = { "total", "count", "connections", "skipped" })
 public record SocketListing(int total, int count, List<ListedSocket> connections,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<UnixSocket> unix, Skipped skipped,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<ListedUnixSocket> unix, Skipped skipped,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Resolution resolution,
 		@JsonInclude(JsonInclude.Include.NON_NULL) ProcessScan processScan,
 		@JsonIgnore @Schema(hidden = true) boolean podColumns) implements TextView {
 
 	/** A list whose text forms have no pod columns. */
-	public SocketListing(int total, int count, List<ListedSocket> connections, List<UnixSocket> unix, Skipped skipped,
-			Resolution resolution, ProcessScan processScan) {
+	public SocketListing(int total, int count, List<ListedSocket> connections, List<ListedUnixSocket> unix,
+			Skipped skipped, Resolution resolution, ProcessScan processScan) {
 		this(total, count, connections, unix, skipped, resolution, processScan, false);
 	}
 
@@ -149,16 +149,32 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 		return (container.name() != null) ? container.name() : container.id();
 	}
 
-	/** {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path. */
+	/**
+	 * {@code netstat -xa}: Proto, RefCnt, Flags, Type, State, I-Node, Path; with owners
+	 * {@code netstat -xap}'s PID/Program name before Path.
+	 */
 	private TextTable unixTable() {
-		TextTable table = new TextTable("Proto", "RefCnt", "Flags", "Type", "State", "I-Node", "Path");
-		for (UnixSocket socket : this.unix) {
-			table.add("unix", (socket.refCount() != null) ? socket.refCount() : "-",
-					socket.listening() ? "[ ACC ]" : "[ ]", socket.type().name(),
-					(socket.state() == UnixSocket.State.UNCONNECTED) ? "" : socket.state(), socket.inode(),
-					socket.path());
+		boolean owners = this.processScan != null;
+		List<String> header = new ArrayList<>(List.of("Proto", "RefCnt", "Flags", "Type", "State", "I-Node"));
+		if (owners) {
+			header.add("PID/Program name");
 		}
-		return table;
+		header.add("Path");
+		return TextTable.of(header, this.unix, (row) -> {
+			UnixSocket socket = row.socket();
+			Object[] cells = new Object[header.size()];
+			cells[0] = "unix";
+			cells[1] = (socket.refCount() != null) ? socket.refCount() : "-";
+			cells[2] = socket.listening() ? "[ ACC ]" : "[ ]";
+			cells[3] = socket.type().name();
+			cells[4] = (socket.state() == UnixSocket.State.UNCONNECTED) ? "" : socket.state();
+			cells[5] = socket.inode();
+			if (owners) {
+				cells[6] = programs(row.processes(), "/", ",");
+			}
+			cells[header.size() - 1] = socket.path();
+			return cells;
+		});
 	}
 
 	/**
@@ -168,9 +184,13 @@ public record SocketListing(int total, int count, List<ListedSocket> connections
 	@Override
 	public TextTable csv() {
 		if (this.unix != null && this.connections.isEmpty()) {
-			TextTable table = new TextTable("type", "state", "listening", "refCount", "inode", "path");
-			this.unix.forEach(
-					(s) -> table.add(s.type().label(), s.state(), s.listening(), s.refCount(), s.inode(), s.path()));
+			TextTable table = new TextTable("type", "state", "listening", "refCount", "inode", "path", "processes");
+			this.unix.forEach((row) -> {
+				UnixSocket s = row.socket();
+				table.add(s.type().label(), s.state(), s.listening(), s.refCount(), s.inode(), s.path(),
+						(row.processes() != null && !row.processes().isEmpty()) ? programs(row.processes(), "/", ";")
+								: "");
+			});
 			return table;
 		}
 		boolean namespaces = namespaced();

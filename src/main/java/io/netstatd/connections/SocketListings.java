@@ -151,12 +151,9 @@ public class SocketListings {
 		Parsed<InetSocket> read = this.sockets.read(query.selection(), query.netns(), query.details());
 		Parsed<UnixSocket> unix = query.unix() ? this.sockets.unixSockets() : Parsed.empty();
 		held.resize((read.rows().size() + unix.rows().size()) * bytesPerRow(query));
-		List<UnixSocket> unixListed = query.unix() ? unix.rows()
-			.stream()
-			.filter((socket) -> !query.selection().listeningOnly() || socket.listening())
-			.toList() : null;
 		deadline.check("reading the sockets");
 		ProcessScan scan = join(owners);
+		List<ListedUnixSocket> unixListed = query.unix() ? unixRows(unix.rows(), query, scan) : null;
 		List<InetSocket> matching = ownedAsAsked(read.rows(), query, scan);
 		ContainerCache containers = new ContainerCache(scan, query.netns().all());
 		if (query.selectsByPod()) {
@@ -247,6 +244,20 @@ public class SocketListings {
 		}
 		return sockets.stream()
 			.filter((socket) -> scan.owners(socket.inode()).stream().anyMatch((owner) -> named(owner, query)))
+			.toList();
+	}
+
+	/**
+	 * The Unix sockets the query selects (listeners alone for {@code /listening}; those
+	 * of the processes it names), each with its owners when they were walked.
+	 */
+	private static List<ListedUnixSocket> unixRows(List<UnixSocket> sockets, SocketListQuery query, ProcessScan scan) {
+		boolean byOwner = !query.pids().isEmpty() || !query.programs().isEmpty();
+		return sockets.stream()
+			.filter((socket) -> !query.selection().listeningOnly() || socket.listening())
+			.filter((socket) -> !byOwner
+					|| scan.owners(socket.inode()).stream().anyMatch((owner) -> named(owner, query)))
+			.map((socket) -> new ListedUnixSocket(socket, (scan != null) ? scan.owners(socket.inode()) : null))
 			.toList();
 	}
 

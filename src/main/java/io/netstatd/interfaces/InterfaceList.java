@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * {@code netstat -ia}: every interface; in JSON in the kernel's order (that of
- * {@code /proc/net/dev}), in text in netstat's ({@link #NETSTAT_ORDER}).
+ * {@code /proc/net/dev}), in text in netstat's (by name, digit runs as numbers).
  *
  * @param interfaces the interfaces
  * @param skipped the lines of {@code /proc/net/dev} that could not be read

@@ -194,6 +194,95 @@ class LiveSocketsTests {
 	}
 
 	@Test
+	void namesTheOwnersOfUnixSocketsAsSsXpDoes() throws Exception {
+		Path dir = Files.createTempDirectory("netstatd-owners");
+		Path path = dir.resolve("owned.sock");
+		try (ServerSocketChannel server = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+			server.bind(java.net.UnixDomainSocketAddress.of(path));
+			int pid = (int) ProcessHandle.current().pid();
+
+			List<Map<String, Object>> unix = get("/connections?protocol=unix&processes=true").getList("unix");
+			String table = ApiCalls.given()
+				.get("/connections?protocol=unix&processes=true&format=table")
+				.then()
+				.statusCode(200)
+				.extract()
+				.asString();
+
+			Map<String, Object> row = unix.stream()
+				.filter((u) -> path.toString().equals(u.get("path")))
+				.findFirst()
+				.orElseThrow();
+			assertThat(row.get("processes")).isEqualTo(List.of(Map.of("pid", pid, "name", "java")));
+			// netstat -xp's header and cell: PID/Program name before Path
+			assertThat(table.lines().findFirst().orElseThrow())
+				.matches("Proto +RefCnt +Flags +Type +State +I-Node +PID/Program name +Path");
+			assertThat(table).containsPattern("(?m)^unix +\\d+ +\\[ ACC \\] +STREAM +LISTENING +" + row.get("inode")
+					+ " +" + pid + "/java +" + java.util.regex.Pattern.quote(path.toString()) + "$");
+			if (Tools.installed("ss")) {
+				assertThat(Tools.run("ss -xlp src " + path)).contains("pid=" + pid + ",");
+			}
+			List<Map<String, Object>> selected = get("/connections?protocol=unix&processes=true&pid=" + pid)
+				.getList("unix");
+			assertThat(selected).anyMatch((u) -> path.toString().equals(u.get("path")))
+				.allMatch((u) -> ownedBy(u, pid));
+		}
+		finally {
+			Files.deleteIfExists(path);
+			Files.deleteIfExists(dir);
+		}
+	}
+
+	/**
+	 * The pair a unix listing shows at every call, new each time, is the client's: curl
+	 * makes a connected socketpair to wake its own event loop. The service makes none
+	 * while it answers; its own rows are those {@code ss -xp} shows for it.
+	 */
+	@Test
+	void listsTheClientsSocketsAsTheClientsAndNoneTheListingMakes() throws Exception {
+		assumeTrue(Tools.installed("curl") && Tools.installed("ss"), "curl and ss are needed: not installed");
+		int own = (int) ProcessHandle.current().pid();
+		Set<String> before = ownUnixInodes(own);
+		Process curl = new ProcessBuilder("curl", "-sf",
+				"http://127.0.0.1:" + this.port + "/connections?protocol=unix&processes=true")
+			.start();
+		String body = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		Set<String> after = ownUnixInodes(own);
+		List<Map<String, Object>> unix = JsonPath.from(body).getList("unix");
+
+		List<Map<String, Object>> curls = unix.stream().filter((u) -> ownedBy(u, (int) curl.pid())).toList();
+		List<String> services = unix.stream()
+			.filter((u) -> ownedBy(u, own))
+			.map((u) -> String.valueOf(u.get("inode")))
+			.toList();
+		assertThat(curls).hasSize(2)
+			.allSatisfy((u) -> assertThat(u).containsEntry("type", "stream").containsEntry("state", "CONNECTED"));
+		Set<String> either = new java.util.HashSet<>(before);
+		either.addAll(after);
+		assertThat(either).containsAll(services);
+		assertThat(services).containsAll(before.stream().filter(after::contains).toList());
+	}
+
+	private static boolean ownedBy(Map<String, Object> row, int pid) {
+		Object processes = row.get("processes");
+		return processes instanceof List<?> owners
+				&& owners.stream().anyMatch((o) -> ((Map<?, ?>) o).get("pid").equals(pid));
+	}
+
+	/** The inodes of the unix sockets {@code ss -xap} names {@code pid} an owner of. */
+	private static Set<String> ownUnixInodes(int pid) {
+		Set<String> inodes = new java.util.HashSet<>();
+		for (String line : Tools.run("ss -xapH").split("\n")) {
+			String[] cells = line.trim().split("\\s+");
+			if (line.contains("pid=" + pid + ",") && cells.length > 5) {
+				inodes.add(cells[5]);
+			}
+		}
+		return inodes;
+	}
+
+	@Test
 	void showsUnreadBytesAsRecvQ() throws Exception {
 		ServerSocketChannel server = sockets.listen("127.0.0.1");
 		SocketChannel client = sockets.connect("127.0.0.7", server, "127.0.0.1");

@@ -90,9 +90,13 @@ class SocketListingJsonTests {
 					(i % 2 == 1) ? 4_026_531_840L + i : null, (i % 3 == 0) ? "/kubepods.slice/x.scope" : null,
 					container));
 		}
-		List<UnixSocket> unix = List.of(
-				new UnixSocket(UnixSocket.Type.STREAM, UnixSocket.State.LISTENING, true, 2L, 77, "/run/a.sock"),
-				new UnixSocket(UnixSocket.Type.DGRAM, UnixSocket.State.UNCONNECTED, false, null, 78, null));
+		List<ListedUnixSocket> unix = List.of(
+				new ListedUnixSocket(
+						new UnixSocket(UnixSocket.Type.STREAM, UnixSocket.State.LISTENING, true, 2L, 77, "/run/a.sock"),
+						List.of(new SocketProcess(412, "sshd", null))),
+				new ListedUnixSocket(
+						new UnixSocket(UnixSocket.Type.DGRAM, UnixSocket.State.UNCONNECTED, false, null, 78, null),
+						List.of()));
 		Skipped skipped = Skipped.of(List.of(new SkippedLine("net/tcp", 3, "12 columns", "  0: garbage")));
 
 		assertSame(new SocketListing(12, 10, rows, unix, skipped, new Resolution(false, 3),
