@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -130,6 +131,51 @@ public final class TestSockets implements AutoCloseable {
 			.rows()
 			.stream()
 			.anyMatch((socket) -> socket.localPort() == port || socket.remotePort() == port);
+	}
+
+	/**
+	 * Sends {@code toServer} bytes from {@code client} and {@code toClient} back, each
+	 * read whole by the other end (blocking channels).
+	 */
+	public static void exchange(SocketChannel client, SocketChannel server, int toServer, int toClient) {
+		try {
+			send(client, toServer);
+			receive(server, toServer);
+			send(server, toClient);
+			receive(client, toClient);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Reads {@code channel} to its peer's FIN, whatever it still sends. */
+	public static void awaitEndOfStream(SocketChannel channel) {
+		ByteBuffer buffer = ByteBuffer.allocate(4096);
+		try {
+			while (channel.read(buffer) >= 0) {
+				buffer.clear();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void send(SocketChannel channel, int bytes) throws IOException {
+		ByteBuffer data = ByteBuffer.allocate(bytes);
+		while (data.hasRemaining()) {
+			channel.write(data);
+		}
+	}
+
+	private static void receive(SocketChannel channel, int bytes) throws IOException {
+		ByteBuffer data = ByteBuffer.allocate(bytes);
+		while (data.hasRemaining()) {
+			if (channel.read(data) < 0) {
+				throw new IOException("end of stream after " + data.position() + " of " + bytes + " bytes");
+			}
+		}
 	}
 
 	public static int port(java.nio.channels.NetworkChannel channel) {

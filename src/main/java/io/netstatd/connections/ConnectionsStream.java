@@ -21,8 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * starts matching is {@code opened}, one that stops is {@code closed}, one that matches
  * before and after in another state is {@code changed}; closes come from the kernel's
  * destroy notices where the table has them (every socket destroyed, the short-lived ones
- * between two reads included), else from the snapshots, each told once. It holds its
- * selection and nothing of the table.
+ * between two reads included), else from the snapshots, each told once. A notice of a
+ * full socket become a TIME_WAIT one is its {@code changed} to TIME_WAIT, with its final
+ * counters; its {@code closed} comes when the TIME_WAIT row leaves the table. It holds
+ * its selection and nothing of the table.
  */
 final class ConnectionsStream implements SharedTables.Subscriber {
 
@@ -71,13 +73,16 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 			boolean before = change.before() != null && selection.test(change.before());
 			boolean after = change.after() != null && selection.test(change.after());
 			if (before && after) {
-				events.add(snapshot("changed", change.after()));
+				events.add(told("changed", change.after(), change));
 			}
 			else if (after) {
-				events.add(snapshot("opened", change.after()));
+				events.add(told("opened", change.after(), change));
 			}
 			else if (before) {
-				closedBySnapshot.add(snapshot("closed", change.before()));
+				// the socket stopped matching: gone, or (noticed) into TIME_WAIT outside
+				// the selection's states
+				(change.noticed() ? events : closedBySnapshot)
+					.add(told("closed", change.noticed() ? change.after() : change.before(), change));
 			}
 		}
 		List<SseEmitter.SseEventBuilder> built = new ArrayList<>();
@@ -101,8 +106,10 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 		return built;
 	}
 
-	private static StreamedSocket snapshot(String kind, InetSocket socket) {
-		return new StreamedSocket(kind, ListedSocket.of(socket), "snapshot", null);
+	/** An event of a change: the kernel's, its counters shown as asked, or two looks'. */
+	private StreamedSocket told(String kind, InetSocket socket, SocketTable.Change change) {
+		return change.noticed() ? new StreamedSocket(kind, ListedSocket.of(shown(socket)), "kernel", null)
+				: new StreamedSocket(kind, ListedSocket.of(socket), "snapshot", null);
 	}
 
 	/**

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param kind the event's name: {@code opened}, {@code changed} or {@code closed}
  * @param socket the socket
  * @param source {@code snapshot} (two looks compared) or {@code kernel} (its destroy
- * notice)
+ * notice: a close, or a change into TIME_WAIT with the final counters)
  * @param livedSeconds for a close the kernel announced: seconds since the stream first
  * saw the socket (in a snapshot, or as opened); absent when it never did
  */

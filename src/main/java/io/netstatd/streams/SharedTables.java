@@ -21,6 +21,7 @@ import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
 import io.netstatd.socket.SocketSelection;
 import io.netstatd.socket.SocketService;
+import io.netstatd.socket.SocketState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,12 @@ import org.springframework.stereotype.Component;
  * at the same interval share one ticker, which reads the socket table once per interval,
  * computes what changed once, on the whole table, and hands the same {@link Tick} to each
  * subscriber, which filters it by its own selection. The kernel's destroy notices come
- * through one subscription per ticker. A subscriber holds its selection and its position,
- * never a copy of the table: sixteen streams on a host of 20,000 churning sockets cost
- * one table and one read a second, not sixteen (which ended the JVM).
+ * through one subscription per ticker; the kernel sends one when a full socket becomes a
+ * TIME_WAIT one too, and that is told as the change into TIME_WAIT (the row stays for 60
+ * s, as {@code ss -tan} and {@code netstat -c} show it), not as a close. A subscriber
+ * holds its selection and its position, never a copy of the table: sixteen streams on a
+ * host of 20,000 churning sockets cost one table and one read a second, not sixteen
+ * (which ended the JVM).
  * <p>
  * Each ticker's table reserves its rows from the {@link MemoryBudget}; when it no longer
  * fits, every subscriber of that ticker is ended with a last {@code overflow} event. A
@@ -148,7 +152,8 @@ public class SharedTables {
 	 *
 	 * @param table the table as now read
 	 * @param changes what changed since the last read; the snapshot's closes of sockets
-	 * the kernel told of are left out
+	 * the kernel told of are left out, and a socket gone into TIME_WAIT carries its
+	 * notice's final counters (told a read late when its notice came after the read)
 	 * @param destroyed the sockets the kernel destroyed since the last read, with how
 	 * long the table had seen each
 	 * @param missed destroy notices missed since the last read: -1 when the kernel did
@@ -188,6 +193,47 @@ public class SharedTables {
 
 	}
 
+	/**
+	 * One read's destroy notices, in the kernel's order: under churn one key (both ends)
+	 * can end twice between two reads, each end a notice of its own. A socket gone into
+	 * TIME_WAIT takes the last notice of its key.
+	 */
+	private static final class Notices {
+
+		private final List<InetSocket> all = new ArrayList<>();
+
+		private final Map<SocketTable.Key, InetSocket> last = new HashMap<>();
+
+		private final Set<InetSocket> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+		void add(InetSocket notice) {
+			this.all.add(notice);
+			this.last.put(SocketTable.Key.of(notice), notice);
+		}
+
+		Set<SocketTable.Key> keys() {
+			return this.last.keySet();
+		}
+
+		/** The last notice of {@code key}, told with a change; null when none came. */
+		InetSocket take(SocketTable.Key key) {
+			InetSocket notice = this.last.get(key);
+			if (notice != null && this.taken.add(notice)) {
+				return notice;
+			}
+			return null;
+		}
+
+		boolean isLast(InetSocket notice) {
+			return this.last.get(SocketTable.Key.of(notice)) == notice;
+		}
+
+		List<InetSocket> untaken() {
+			return this.all.stream().filter((notice) -> !this.taken.contains(notice)).toList();
+		}
+
+	}
+
 	/** One table, read every interval, and its subscribers. */
 	private final class Ticker implements Runnable {
 
@@ -203,11 +249,11 @@ public class SharedTables {
 		private Set<Protocol> read = Set.of();
 
 		/**
-		 * Sockets the kernel said it destroyed while the table still held them (the dump
-		 * passed them before they went, or they are in TIME_WAIT): their close is told
-		 * once, so the snapshot does not tell it again when they leave the table.
+		 * The last read's changes into TIME_WAIT whose notice had not come: told at the
+		 * next read, with the notice's counters if it came by then. The kernel frees the
+		 * full socket (and sends its notice) just after it hashes the TIME_WAIT one.
 		 */
-		private final Set<SocketTable.Key> toldByKernel = new HashSet<>();
+		private Map<SocketTable.Key, SocketTable.Change> awaitingNotice = Map.of();
 
 		/** The sockets the last snapshot told closed: a late notice is not told again. */
 		private Set<SocketTable.Key> closedBySnapshot = Set.of();
@@ -282,42 +328,32 @@ public class SharedTables {
 		private void tick() {
 			Set<Protocol> protocols = EnumSet.noneOf(Protocol.class);
 			this.members.forEach((member) -> protocols.addAll(member.protocols));
+			// the notices before the read: each tells of an end before the read began, so
+			// the read holds the TIME_WAIT row of a socket that went into one (the kernel
+			// hashes the TIME_WAIT socket before it frees the full one, whose notice this
+			// is)
+			long missed = (this.notices != null) ? this.notices.missed() : 0;
+			Notices notices = drainNotices();
 			List<InetSocket> rows = SharedTables.this.sockets.read(SocketSelection.of(protocols), this.key.netns())
 				.rows();
 			// the new table is held beside the old one while they are compared
 			this.held.resize((rows.size() + this.table.size()) * SocketTable.BYTES_PER_ROW);
 			long now = System.nanoTime();
+			Map<SocketTable.Key, Long> firstSeen = new HashMap<>();
+			notices.keys().forEach((key) -> firstSeen.put(key, this.table.firstSeen(key)));
+			boolean first = !this.table.taken();
+			List<SocketTable.Change> changes = told(this.table.next(rows, now), notices);
+			this.read = Set.copyOf(protocols);
 			List<Destroyed> destroyed = new ArrayList<>();
-			long missed = 0;
-			if (this.notices != null) {
-				missed = this.notices.missed();
-				for (InetSocket socket : this.notices.drain()) {
-					SocketTable.Key key = SocketTable.Key.of(socket);
-					if (!this.closedBySnapshot.contains(key)) {
-						Long seen = this.table.firstSeen(key);
-						destroyed.add(new Destroyed(socket, (seen != null) ? (now - seen) / 1e9 : null));
-						this.toldByKernel.add(key);
-					}
+			for (InetSocket notice : notices.untaken()) {
+				SocketTable.Key key = SocketTable.Key.of(notice);
+				InetSocket row = this.table.row(key);
+				// the last notice of a TIME_WAIT row: its change was told a read ago
+				if (row == null || row.state() != SocketState.TIME_WAIT || !notices.isLast(notice)) {
+					Long seen = firstSeen.get(key);
+					destroyed.add(new Destroyed(notice, (seen != null) ? (now - seen) / 1e9 : null));
 				}
 			}
-			boolean first = !this.table.taken();
-			List<SocketTable.Change> changes = new ArrayList<>(this.table.next(rows, now));
-			this.read = Set.copyOf(protocols);
-			Set<SocketTable.Key> closed = new HashSet<>();
-			changes.removeIf((change) -> {
-				if (change.kind() != SocketTable.Kind.CLOSED) {
-					return false;
-				}
-				SocketTable.Key key = SocketTable.Key.of(change.before());
-				if (this.toldByKernel.remove(key)) {
-					return true;
-				}
-				closed.add(key);
-				return false;
-			});
-			this.closedBySnapshot = closed;
-			// what the kernel told of and the table no longer holds is done with
-			this.toldByKernel.removeIf((key) -> !this.table.holds(key));
 			this.held.resize(this.table.size() * SocketTable.BYTES_PER_ROW);
 			Tick tick = new Tick(this.table, changes, destroyed, missed);
 			for (Member member : this.members) {
@@ -325,6 +361,57 @@ public class SharedTables {
 				member.started = true;
 				member.subscriber.tick(first ? new Tick(this.table, List.of(), List.of(), 0) : tick, first || !started);
 			}
+		}
+
+		/** The kernel's notices since the last read, but those the last snapshot told. */
+		private Notices drainNotices() {
+			Notices notices = new Notices();
+			if (this.notices != null) {
+				for (InetSocket socket : this.notices.drain()) {
+					if (!this.closedBySnapshot.contains(SocketTable.Key.of(socket))) {
+						notices.add(socket);
+					}
+				}
+			}
+			return notices;
+		}
+
+		/**
+		 * What the snapshot's changes tell, with the notices: a socket gone into
+		 * TIME_WAIT is {@code changed} with its notice's final counters, its notice taken
+		 * from {@code notices}; one whose notice has not come yet waits one read for it;
+		 * a close the kernel told is left to its notice.
+		 */
+		private List<SocketTable.Change> told(List<SocketTable.Change> snapshot, Notices notices) {
+			List<SocketTable.Change> changes = new ArrayList<>();
+			this.awaitingNotice.forEach((key, change) -> {
+				InetSocket notice = notices.take(key);
+				changes.add((notice != null) ? change.noticedBy(notice) : change);
+			});
+			Map<SocketTable.Key, SocketTable.Change> awaiting = new HashMap<>();
+			Set<SocketTable.Key> closed = new HashSet<>();
+			for (SocketTable.Change change : snapshot) {
+				SocketTable.Key key = SocketTable.Key.of(change.socket());
+				if (change.intoTimeWait() && this.notices != null) {
+					InetSocket notice = notices.take(key);
+					if (notice != null) {
+						changes.add(change.noticedBy(notice));
+					}
+					else {
+						awaiting.put(key, change);
+					}
+				}
+				else if (change.kind() != SocketTable.Kind.CLOSED) {
+					changes.add(change);
+				}
+				else if (!notices.keys().contains(key)) {
+					closed.add(key);
+					changes.add(change);
+				}
+			}
+			this.awaitingNotice = awaiting;
+			this.closedBySnapshot = closed;
+			return changes;
 		}
 
 		private void endAll(String why, boolean overflow) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.netstatd.inet.IpAddress;
 import io.netstatd.socket.InetSocket;
 import io.netstatd.socket.Protocol;
+import io.netstatd.socket.SocketState;
 
 /**
  * A namespace's socket table as the live streams watch it, snapshot after snapshot, and
@@ -116,6 +117,16 @@ public final class SocketTable {
 	}
 
 	/**
+	 * The row of the socket {@code key} names in the last snapshot.
+	 * @param key a socket's ends
+	 * @return the row, or null when the snapshot does not hold it
+	 */
+	InetSocket row(Key key) {
+		Seen seen = this.rows.get(key);
+		return (seen != null) ? seen.socket : null;
+	}
+
+	/**
 	 * When the table first saw the socket {@code key} names.
 	 * @param key a socket's ends, as a destroy notice tells them
 	 * @return the {@link System#nanoTime()} of its first snapshot, or null when it was
@@ -146,8 +157,40 @@ public final class SocketTable {
 	 * @param kind what happened
 	 * @param before the socket as last seen, null when it opened
 	 * @param after the socket as it is now, null when it closed
+	 * @param noticed whether the kernel's destroy notice told it: a full socket become a
+	 * TIME_WAIT one, {@code after} with the notice's final counters; else two snapshots
+	 * compared
 	 */
-	public record Change(Kind kind, InetSocket before, InetSocket after) {
+	public record Change(Kind kind, InetSocket before, InetSocket after, boolean noticed) {
+
+		/**
+		 * A change two snapshots tell.
+		 * @param kind what happened
+		 * @param before the socket as last seen, null when it opened
+		 * @param after the socket as it is now, null when it closed
+		 */
+		public Change(Kind kind, InetSocket before, InetSocket after) {
+			this(kind, before, after, false);
+		}
+
+		/**
+		 * This change, told by the kernel's notice of its full socket's end: the row
+		 * after it with the notice's counters.
+		 * @param notice the destroy notice
+		 * @return the change, noticed
+		 */
+		Change noticedBy(InetSocket notice) {
+			return new Change(this.kind, this.before, this.after.withDetails(notice.details()), true);
+		}
+
+		/**
+		 * Whether the socket went into TIME_WAIT with it.
+		 * @return whether it is there now in TIME_WAIT, and was not before
+		 */
+		boolean intoTimeWait() {
+			return this.after != null && this.after.state() == SocketState.TIME_WAIT
+					&& (this.before == null || this.before.state() != SocketState.TIME_WAIT);
+		}
 
 		/**
 		 * The socket as it is now, or was last seen.

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.netstatd.TestSockets;
+import io.netstatd.Tools;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The live streams over real HTTP, read as a browser's EventSource would read them: the
@@ -109,6 +111,63 @@ class StreamsTests {
 			JsonPath closed = new JsonPath(stream.next("closed").data());
 			assertThat(closed.getInt("localPort")).isEqualTo(clientPort);
 			assertThat(closed.getString("localAddress")).isEqualTo("127.0.0.23");
+		}
+	}
+
+	/**
+	 * The side that closes first: the kernel's notice comes when its full socket becomes
+	 * a TIME_WAIT one, which {@code ss -tan} and {@code /connections} show for 60 s more.
+	 * The stream tells that as {@code changed} to TIME_WAIT, with the notice's final
+	 * counters, and {@code closed} only when the TIME_WAIT row goes (here killed with
+	 * {@code ss -K}, as netstat -c would see it go).
+	 */
+	@Test
+	void tellsTimeWaitAsAChangeAndItsEndAsTheClose() throws Exception {
+		assumeTrue(Tools.installed("ss"), "ss is needed to end the TIME_WAIT: not installed");
+		int p = TestSockets.port(server);
+		try (EventReader stream = openWhenFree(
+				"/connections/stream?interval=1s&info=true&localAddress=127.0.0.24&remotePort=" + p)) {
+			assumeTrue("kernel".equals(new JsonPath(stream.next("ready").data()).getString("closes")),
+					"the service cannot join the sock_diag destroy groups here");
+			SocketChannel client = SocketChannel.open();
+			client.bind(new InetSocketAddress("127.0.0.24", 0));
+			client.connect(new InetSocketAddress("127.0.0.1", p));
+			SocketChannel accepted = server.accept();
+			int clientPort = TestSockets.port(client);
+			assertThat(new JsonPath(stream.next("opened").data()).getInt("localPort")).isEqualTo(clientPort);
+			TestSockets.exchange(client, accepted, 1000, 500);
+
+			// the client closes first: FIN_WAIT2, then TIME_WAIT at the server's FIN
+			client.close();
+			TestSockets.awaitEndOfStream(accepted);
+			accepted.close();
+			JsonPath changed = timeWaitOf(stream);
+			assertThat(changed.getInt("localPort")).isEqualTo(clientPort);
+			assertThat(changed.getString("source")).isEqualTo("kernel");
+			// tcpi_bytes_received: the 500 bytes and the server's FIN
+			assertThat(changed.getLong("tcpInfo.bytesReceived")).isEqualTo(501);
+			assertThat(changed.getLong("tcpInfo.bytesAcked")).isGreaterThanOrEqualTo(1000);
+			// a dual-stack channel's socket: tcp6, the address IPv4-mapped
+			assertThat(Tools.run("ss -tanH state time-wait src 127.0.0.24"))
+				.containsPattern("127\\.0\\.0\\.24]?:" + clientPort + " ");
+
+			Tools.run("ss -K -tan state time-wait src 127.0.0.24");
+			JsonPath closed = new JsonPath(stream.next("closed").data());
+			assertThat(closed.getInt("localPort")).isEqualTo(clientPort);
+			assertThat(closed.getString("state")).isEqualTo("TIME_WAIT");
+			assertThat(closed.getString("source")).isEqualTo("snapshot");
+		}
+	}
+
+	/** The first event that tells the socket in TIME_WAIT, or its close. */
+	private static JsonPath timeWaitOf(EventReader stream) throws InterruptedException {
+		while (true) {
+			Event event = stream.nextOf("changed", "closed");
+			JsonPath body = new JsonPath(event.data());
+			assertThat(event.name()).as("%s before TIME_WAIT: %s", event.name(), event.data()).isEqualTo("changed");
+			if ("TIME_WAIT".equals(body.getString("state"))) {
+				return body;
+			}
 		}
 	}
 
