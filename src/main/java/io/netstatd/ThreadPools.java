@@ -6,9 +6,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-import io.netstatd.limits.LimitsProperties;
-import io.netstatd.names.NamesProperties;
-import io.netstatd.streams.StreamsProperties;
+import io.netstatd.kernel.names.NamesProperties;
+import io.netstatd.live.streams.StreamsProperties;
+import io.netstatd.support.limits.LimitsProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +19,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Every thread pool of the service, in one place: each named, bounded, made and stopped
  * by the context, and visible in the scrape ({@code executor_*} series with a
  * {@code name} label, which Spring Boot binds for these beans). Tomcat's request threads
- * ({@code server.tomcat.threads.max}) and the JVM's own are the only others. The README
+ * ({@code server.tomcat.threads.max}) and the JVM's own are the only others. docs/configuration.md
  * lists each with its bound and the property that sets it. A user asks for its pool by
  * name ({@code @Qualifier("owners")}, ...).
  */

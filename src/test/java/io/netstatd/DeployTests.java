@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.netstatd.access.Role;
-import io.netstatd.security.SecurityProperties;
+import io.netstatd.support.access.Role;
+import io.netstatd.web.security.SecurityProperties;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netstatd.procfs.ProcFile;
-import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.Protocol;
-import io.netstatd.socket.procfs.NetIpSocketParser;
+import io.netstatd.kernel.procfs.ProcFile;
+import io.netstatd.kernel.socket.InetSocket;
+import io.netstatd.kernel.socket.Protocol;
+import io.netstatd.kernel.socket.procfs.NetIpSocketParser;
 
 /**
  * The captured procfs tree ({@code src/test/resources/procfs/golden}, see its README) as

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.netstatd.socket.Protocol;
-import io.netstatd.socket.procfs.ProcfsSocketRepository;
+import io.netstatd.kernel.socket.Protocol;
+import io.netstatd.kernel.socket.procfs.ProcfsSocketRepository;
 
 /**
  * Real sockets on loopback that a test opens, knows exactly, and closes.

@@ -1,18 +1,12 @@
 package io.netstatd.web;
 
-import io.netstatd.capture.CaptureBusyException;
-import io.netstatd.capture.CaptureDisabledException;
-import io.netstatd.capture.CaptureFailedException;
-import io.netstatd.capture.CaptureNotPermittedException;
-import io.netstatd.limits.DeadlineExceededException;
-import io.netstatd.limits.ExpensiveRequests;
-import io.netstatd.masquerade.NoConntrackException;
-import io.netstatd.netns.UnknownProcessException;
-import io.netstatd.procfs.ProcfsTooLargeException;
-import io.netstatd.procfs.ProcfsUnavailableException;
-import io.netstatd.query.InvalidParameterException;
-import io.netstatd.socket.NoSockDiagException;
-import io.netstatd.streams.TooManyStreamsException;
+import io.netstatd.kernel.netns.UnknownProcessException;
+import io.netstatd.kernel.procfs.ProcfsTooLargeException;
+import io.netstatd.kernel.procfs.ProcfsUnavailableException;
+import io.netstatd.kernel.socket.NoSockDiagException;
+import io.netstatd.support.limits.DeadlineExceededException;
+import io.netstatd.support.limits.ExpensiveRequests;
+import io.netstatd.support.query.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -32,8 +27,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every error as an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
  * (404, 405, 406, ...) through {@link ResponseEntityExceptionHandler}, and the domain's
- * here, each mapped to its status. No stack trace, class name or path leaves the service
- * but the procfs file that failed.
+ * here: the kernel's and the bound query's mapped to their status, a feature's
+ * {@link io.netstatd.support.problem.Refusal} as Spring writes any
+ * {@link ErrorResponseException}, so that this class knows no feature. No stack trace,
+ * class name or path leaves the service but the procfs file that failed.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -81,50 +78,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException ex) {
-		return retryLater("Too many streams", ex.getMessage(), "10");
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> noSockDiag(NoSockDiagException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_IMPLEMENTED, ex.getMessage());
 		problem.setTitle("Not available here");
-		return answer(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> captureDisabled(CaptureDisabledException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Capture is off");
-		problem.setProperty("property", "netstatd.capture.enabled");
-		return answer(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> captureBusy(CaptureBusyException ex) {
-		return retryLater("Capture running", ex.getMessage(), Long.toString(ex.retryAfterSeconds()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> captureNotPermitted(CaptureNotPermittedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Not permitted to capture");
-		problem.setProperty("capability", "CAP_NET_RAW");
-		return answer(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> captureFailed(CaptureFailedException ex) {
-		log.warn("{}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Capture failed");
-		return answer(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> noConntrack(NoConntrackException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Not available on this host");
 		return answer(problem);
 	}
 
@@ -137,6 +93,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.debug("Request rejected: {}", ex.getMessage());
 		return answer(Problems.of(HttpStatus.BAD_REQUEST, "Request rejected",
 				"The request is malformed: its path or a header holds what no client of this service sends.", null));
+	}
+
+	/**
+	 * A feature's refusal: a server-side one that asks for no retry (a capture the kernel
+	 * refused) is worth a line in the log; none is worth a stack trace.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (status.is5xxServerError() && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+			log.warn("{}", ex.getMessage());
+		}
+		return super.handleErrorResponseException(ex, headers, status, request);
 	}
 
 	@Override

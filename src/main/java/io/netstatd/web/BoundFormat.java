@@ -2,8 +2,8 @@ package io.netstatd.web;
 
 import java.util.List;
 
-import io.netstatd.query.Arguments;
-import io.netstatd.query.Format;
+import io.netstatd.support.query.Arguments;
+import io.netstatd.support.query.Format;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;

@@ -2,8 +2,8 @@ package io.netstatd.web;
 
 import java.util.function.BooleanSupplier;
 
-import io.netstatd.inet.IpAddress;
-import io.netstatd.socket.SocketSource;
+import io.netstatd.kernel.socket.SocketSource;
+import io.netstatd.support.inet.IpAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,6 @@
 package io.netstatd.web;
 
-import io.netstatd.limits.ReadAsWritten;
+import io.netstatd.support.limits.ReadAsWritten;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;

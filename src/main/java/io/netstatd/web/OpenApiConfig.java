@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.limits.Deadline;
-import io.netstatd.query.Param;
-import io.netstatd.query.ParamSchema;
-import io.netstatd.query.Query;
-import io.netstatd.query.QuerySpec;
-import io.netstatd.text.TextView;
+import io.netstatd.support.limits.Deadline;
+import io.netstatd.support.query.Param;
+import io.netstatd.support.query.ParamSchema;
+import io.netstatd.support.query.Query;
+import io.netstatd.support.query.QuerySpec;
+import io.netstatd.support.text.TextView;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;

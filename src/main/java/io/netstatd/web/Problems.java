@@ -3,7 +3,7 @@ package io.netstatd.web;
 import java.io.IOException;
 import java.net.URI;
 
-import io.netstatd.query.InvalidParameterException;
+import io.netstatd.support.query.InvalidParameterException;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 

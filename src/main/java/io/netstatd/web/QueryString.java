@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netstatd.query.InvalidParameterException;
+import io.netstatd.support.query.InvalidParameterException;
 
 /**
  * The parameters of a request's query string, and nothing else: not headers (which Spring

@@ -2,9 +2,9 @@ package io.netstatd.web;
 
 import java.util.List;
 
-import io.netstatd.limits.ExpensiveRequests;
-import io.netstatd.limits.LimitsProperties;
-import io.netstatd.socket.SocketSource;
+import io.netstatd.kernel.socket.SocketSource;
+import io.netstatd.support.limits.ExpensiveRequests;
+import io.netstatd.support.limits.LimitsProperties;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;

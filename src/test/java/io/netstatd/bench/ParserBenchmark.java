@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.netstatd.procfs.Parsed;
-import io.netstatd.procfs.ProcFile;
-import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.Protocol;
-import io.netstatd.socket.netlink.InetDiagParser;
-import io.netstatd.socket.procfs.NetIpSocketParser;
+import io.netstatd.kernel.procfs.Parsed;
+import io.netstatd.kernel.procfs.ProcFile;
+import io.netstatd.kernel.socket.InetSocket;
+import io.netstatd.kernel.socket.Protocol;
+import io.netstatd.kernel.socket.netlink.InetDiagParser;
+import io.netstatd.kernel.socket.procfs.NetIpSocketParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

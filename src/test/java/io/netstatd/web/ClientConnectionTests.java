@@ -5,14 +5,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import io.netstatd.inet.IpAddress;
-import io.netstatd.procfs.Parsed;
-import io.netstatd.socket.ConnectionStatus;
-import io.netstatd.socket.InetSocket;
-import io.netstatd.socket.Protocol;
-import io.netstatd.socket.SocketSource;
-import io.netstatd.socket.SocketState;
-import io.netstatd.socket.UnixSocket;
+import io.netstatd.kernel.procfs.Parsed;
+import io.netstatd.kernel.socket.ConnectionStatus;
+import io.netstatd.kernel.socket.InetSocket;
+import io.netstatd.kernel.socket.Protocol;
+import io.netstatd.kernel.socket.SocketSource;
+import io.netstatd.kernel.socket.SocketState;
+import io.netstatd.kernel.socket.UnixSocket;
+import io.netstatd.support.inet.IpAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,6 +1,6 @@
 package io.netstatd.web;
 
-import io.netstatd.limits.ExpensiveRequests;
+import io.netstatd.support.limits.ExpensiveRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.netstatd.web;
 
-import io.netstatd.names.ReverseLookup;
+import io.netstatd.kernel.names.ReverseLookup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

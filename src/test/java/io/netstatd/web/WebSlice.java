@@ -6,10 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.netstatd.limits.ExpensiveRequests;
-import io.netstatd.limits.LimitsProperties;
-import io.netstatd.security.SecurityConfig;
-import io.netstatd.security.SecurityProperties;
+import io.netstatd.support.limits.ExpensiveRequests;
+import io.netstatd.support.limits.LimitsProperties;
+import io.netstatd.web.security.SecurityConfig;
+import io.netstatd.web.security.SecurityProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

@@ -1,4 +1,0 @@
-/**
- * Control groups: which cgroup v2 a socket was made in, by path.
- */
-package io.netstatd.cgroups;

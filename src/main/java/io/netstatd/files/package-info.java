@@ -1,4 +1,0 @@
-/**
- * Small configuration files (passwd, services), parsed again only when they change.
- */
-package io.netstatd.files;

@@ -1,4 +1,0 @@
-/**
- * Internet addresses, blocks and ports: the values sockets, routes and parameters share.
- */
-package io.netstatd.inet;

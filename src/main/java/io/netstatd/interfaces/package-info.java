@@ -1,4 +1,0 @@
-/**
- * The interface table, {@code /interfaces} ({@code netstat -ia}).
- */
-package io.netstatd.interfaces;

@@ -1,4 +1,0 @@
-/**
- * Bounds on cost: each request's deadline, and the few places for expensive walks.
- */
-package io.netstatd.limits;

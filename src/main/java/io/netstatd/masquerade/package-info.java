@@ -1,4 +1,0 @@
-/**
- * The connections NAT rewrote, {@code /masquerade} ({@code netstat -M}, conntrack).
- */
-package io.netstatd.masquerade;

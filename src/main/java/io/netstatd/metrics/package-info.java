@@ -1,4 +1,0 @@
-/**
- * The host's sockets as Prometheus metrics, one snapshot per scrape.
- */
-package io.netstatd.metrics;

@@ -1,4 +1,0 @@
-/**
- * Multicast group memberships, {@code /multicast} ({@code netstat -gn}).
- */
-package io.netstatd.multicast;

@@ -1,4 +1,0 @@
-/**
- * Host and service names for {@code resolve=true}, bounded by a deadline.
- */
-package io.netstatd.names;

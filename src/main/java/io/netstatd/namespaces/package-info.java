@@ -1,4 +1,0 @@
-/**
- * The network namespaces, {@code /namespaces}: what {@code netns} chooses from.
- */
-package io.netstatd.namespaces;

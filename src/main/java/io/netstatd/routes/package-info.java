@@ -1,4 +1,0 @@
-/**
- * The routing tables, {@code /routes} ({@code netstat -rn}, {@code -6rn}).
- */
-package io.netstatd.routes;

@@ -1,4 +1,0 @@
-/**
- * Who may ask: credentials beyond loopback, bearer tokens, CORS, the pages' CSP.
- */
-package io.netstatd.security;

@@ -1,4 +1,0 @@
-/**
- * Sockets through procfs text: {@code /proc/net/tcp} and its siblings, {@code unix}.
- */
-package io.netstatd.socket.procfs;

@@ -1,4 +1,0 @@
-/**
- * Live Server-Sent Events streams, bounded: {@code netstat -c}, {@code ss -E}.
- */
-package io.netstatd.streams;

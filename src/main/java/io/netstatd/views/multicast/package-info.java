@@ -1,0 +1,4 @@
+/**
+ * Multicast group memberships, {@code /multicast} ({@code netstat -gn}).
+ */
+package io.netstatd.views.multicast;

@@ -1,0 +1,4 @@
+/**
+ * The network namespaces, {@code /namespaces}: what {@code netns} chooses from.
+ */
+package io.netstatd.views.namespaces;
