@@ -19,9 +19,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Every thread pool of the service, in one place: each named, bounded, made and stopped
  * by the context, and visible in the scrape ({@code executor_*} series with a
  * {@code name} label, which Spring Boot binds for these beans). Tomcat's request threads
- * ({@code server.tomcat.threads.max}) and the JVM's own are the only others. docs/configuration.md
- * lists each with its bound and the property that sets it. A user asks for its pool by
- * name ({@code @Qualifier("owners")}, ...).
+ * ({@code server.tomcat.threads.max}) and the JVM's own are the only others.
+ * docs/configuration.md lists each with its bound and the property that sets it. A user
+ * asks for its pool by name ({@code @Qualifier("owners")}, ...).
  */
 @Configuration(proxyBeanMethods = false)
 public class ThreadPools {

@@ -1,6 +1,7 @@
 package io.netstatd.web.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 
 import io.netstatd.support.access.Role;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -43,7 +46,11 @@ import org.springframework.web.filter.CorsFilter;
  * 9457 problem: a missing credential (401), a request the firewall rejects (400), a CORS
  * request from an origin not listed (403).
  */
+// server.* is bound here too so that a web slice, which has no web server, judges the
+// same
+// address the service would
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServerProperties.class)
 public class SecurityConfig {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
@@ -60,19 +67,16 @@ public class SecurityConfig {
 			"/actuator/info", "/actuator/health", "/actuator/health/**"), new PathRole(Role.PRIVILEGED, "/capture/**"));
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
-			@Value("${server.address:}") String serverAddress,
-			@Value("${management.server.port:}") String managementPort,
-			@Value("${management.server.address:}") String managementAddress,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ServerProperties server,
+			ObjectProvider<ManagementServerProperties> management,
 			@Qualifier("logins") ObjectProvider<TaskScheduler> logins) throws Exception {
-		boolean authenticate = AccessPolicy.requiresAuthentication(serverAddress, properties);
-		if (!managementPort.isBlank()) {
+		boolean authenticate = AccessPolicy.requiresAuthentication(address(server.getAddress()), properties);
+		ManagementServerProperties apart = management.getIfAvailable();
+		if (apart != null && apart.getPort() != null) {
 			// the management server listens apart: the same rule for the address it
-			// really
-			// binds, which is every interface when none is given
-			// (ManagementAddressDefault
-			// gives it server.address's)
-			authenticate |= AccessPolicy.requiresAuthentication(managementAddress, properties);
+			// really binds, which is every interface when none is given
+			// (ManagementAddressDefault gives it server.address's)
+			authenticate |= AccessPolicy.requiresAuthentication(address(apart.getAddress()), properties);
 		}
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -104,6 +108,10 @@ public class SecurityConfig {
 				.accessDeniedHandler(SecurityConfig::forbidden))
 			.addFilterBefore(new BearerTokenFilter(properties.allTokens()), BasicAuthenticationFilter.class)
 			.build();
+	}
+
+	private static String address(InetAddress address) {
+		return (address != null) ? address.getHostAddress() : "";
 	}
 
 	/** A refusal for lack of a role: a 403 problem naming the role the path needs. */

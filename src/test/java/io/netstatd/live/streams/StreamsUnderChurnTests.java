@@ -41,7 +41,10 @@ class StreamsUnderChurnTests {
 
 	private static final long WATCH_SECONDS = 24;
 
-	/** The resident memory the table of bounds (docs/configuration.md) promises the service stays under. */
+	/**
+	 * The resident memory the table of bounds (docs/configuration.md) promises the
+	 * service stays under.
+	 */
 	private static final long RSS_BOUND_KB = 400 * 1024;
 
 	@Test
