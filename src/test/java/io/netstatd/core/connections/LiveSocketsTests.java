@@ -5,6 +5,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import io.netstatd.TestSockets;
 import io.netstatd.Tools;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -439,16 +441,12 @@ class LiveSocketsTests {
 		return ApiCalls.given().get(path).then().statusCode(200).contentType("application/json").extract().jsonPath();
 	}
 
-	private JsonPath awaitRecvQ(String path) throws InterruptedException {
+	private JsonPath awaitRecvQ(String path) {
 		// the bytes cross loopback in microseconds, but not synchronously with write()
-		for (int i = 0; i < 50; i++) {
-			JsonPath body = get(path);
-			if (!body.getList("connections.recvQ").isEmpty() && !body.getList("connections.recvQ").contains(0)) {
-				return body;
-			}
-			Thread.sleep(20);
-		}
-		return get(path);
+		return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get(path), (body) -> {
+			List<Object> queues = body.getList("connections.recvQ");
+			return !queues.isEmpty() && !queues.contains(0);
+		});
 	}
 
 }

@@ -63,8 +63,8 @@ class MemoryBudgetBoundTests {
 			out.write(
 					"GET /connections?sort=localPort HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			// the list is read in well under a second; its writing then stalls
-			Thread.sleep(1000);
+			// its first bytes come once the list is gathered; its writing then stalls
+			SlowReaderTests.awaitFirstBytes(stalled);
 
 			RestAssured.given()
 				.port(this.port)
@@ -84,6 +84,7 @@ class MemoryBudgetBoundTests {
 			stalled.setSoTimeout(30_000);
 			InputStream in = stalled.getInputStream();
 			byte[] buffer = new byte[8192];
+			// stay stalled past the 2 s the service allows without progress
 			Thread.sleep(3000);
 			try {
 				while (in.read(buffer) >= 0) {

@@ -5,10 +5,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import io.netstatd.web.WholeServiceTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,8 +71,11 @@ class RequestLifetimeTests {
 		}
 
 		// a walk stops at its next look at the deadline: a few processes later
-		Thread.sleep(300);
-		assertThat(walking()).as("threads still walking processes for requests that have ended").isEmpty();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(walking()).as("threads still walking processes for requests that have ended")
+						.isEmpty());
 		assertThat(named("netstatd-owners") - before).isLessThanOrEqualTo(2);
 	}
 

@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.restassured.RestAssured;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,12 +55,12 @@ class SlowReaderTests {
 	void givesThePlaceBackOnceGatheredAndCutsTheStalledWriter() throws Exception {
 		// sorted: gathered whole before the first byte is written
 		try (Socket stalled = stall("/connections?sort=localPort")) {
-			// the list is gathered in well under a second; its writing then stalls
-			Thread.sleep(1500);
+			// its first bytes come once the list is gathered; its writing then stalls
+			long first = awaitFirstBytes(stalled);
 
 			RestAssured.given().port(this.port).get("/connections?limit=1").then().statusCode(200);
 
-			assertThat(receivedUntilCut(stalled)).as("bytes the stalled client got before the cut")
+			assertThat(first + receivedUntilCut(stalled)).as("bytes the stalled client got before the cut")
 				.isLessThan(5_000_000);
 		}
 	}
@@ -67,7 +69,8 @@ class SlowReaderTests {
 	void aStreamedListHoldsItsPlaceUntilItsStalledWriteIsCut() throws Exception {
 		// unsorted: written as it is read, so its reading lasts as long as its writing
 		try (Socket stalled = stall("/connections")) {
-			Thread.sleep(1000);
+			// its first bytes come as the dump is read; its writing then stalls
+			long first = awaitFirstBytes(stalled);
 
 			RestAssured.given()
 				.port(this.port)
@@ -78,18 +81,25 @@ class SlowReaderTests {
 			// listeners alone are not an expensive walk
 			RestAssured.given().port(this.port).get("/listening?processes=false").then().statusCode(200);
 
-			assertThat(receivedUntilCut(stalled)).as("bytes the stalled client got before the cut")
+			assertThat(first + receivedUntilCut(stalled)).as("bytes the stalled client got before the cut")
 				.isLessThan(5_000_000);
 		}
 		// cut after 2 s without progress: the place is back
-		int status = 0;
-		for (int attempt = 0; attempt < 50 && status != 200; attempt++) {
-			status = RestAssured.given().port(this.port).get("/connections?limit=1").statusCode();
-			if (status != 200) {
-				Thread.sleep(100);
-			}
-		}
-		assertThat(status).isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> RestAssured.given().port(this.port).get("/connections?limit=1").statusCode() == 200);
+	}
+
+	/**
+	 * Waits for the answer's first bytes (its status line): the service has begun
+	 * writing.
+	 * @return how many bytes were read
+	 */
+	static long awaitFirstBytes(Socket stalled) throws IOException {
+		stalled.setSoTimeout(30_000);
+		int n = stalled.getInputStream().read(new byte[16]);
+		assertThat(n).as("the answer's first bytes").isPositive();
+		return n;
 	}
 
 	/**
@@ -112,6 +122,7 @@ class SlowReaderTests {
 		long received = 0;
 		byte[] buffer = new byte[8192];
 		int n;
+		// stay stalled past the 2 s the service allows without progress
 		Thread.sleep(4000);
 		try {
 			while ((n = in.read(buffer)) >= 0) {

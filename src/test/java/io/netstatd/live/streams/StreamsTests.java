@@ -199,7 +199,13 @@ class StreamsTests {
 			third.next("states");
 		}
 		second.close();
-		Thread.sleep(1500);
+		// the service has noticed the second and third clients leave once both places are
+		// free again
+		try (EventReader fourth = openWhenFree("/stats/states/stream?interval=1s&port=1");
+				EventReader fifth = openWhenFree("/stats/states/stream?interval=1s&port=1")) {
+			assertThat(fourth.status()).isEqualTo(200);
+			assertThat(fifth.status()).isEqualTo(200);
+		}
 		assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("Exception");
 	}
 

@@ -3,6 +3,7 @@ package io.netstatd.kernel.socket.netlink;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import io.netstatd.kernel.socket.procfs.ProcfsSocketRepository;
 import io.netstatd.support.inet.PortRange;
 import io.netstatd.support.inet.PortSet;
 import io.netstatd.support.report.Skipped;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,10 +202,7 @@ class SourceAgreementTests {
 			// as
 			// their idle connections and readers end)
 			assertThat(openDescriptors()).isLessThanOrEqualTo(descriptors);
-			for (int i = 0; i < 50 && dumps.getActiveCount() > 0; i++) {
-				Thread.sleep(20);
-			}
-			assertThat(dumps.getActiveCount()).isZero();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dumps.getActiveCount() == 0);
 			// and the next dump is whole
 			List<InetSocket> next = new ArrayList<>();
 			netlink.eachAhead(EnumSet.of(Protocol.TCP), Set.of(), Set.of(SocketDetail.INFO), PortFilter.NONE,
