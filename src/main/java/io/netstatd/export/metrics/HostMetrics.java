@@ -96,9 +96,12 @@ public class HostMetrics implements MultiCollector {
 
 	private final Containers containers;
 
+	private final Labels node;
+
 	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
 			MetricsProperties bounds, ClosedRecorder closed, DestroyedSockets destroyed, CgroupPaths cgroups,
-			Containers containers, ObjectProvider<PrometheusRegistry> registry) {
+			Containers containers, NodeName node, ObjectProvider<PrometheusRegistry> registry) {
+		this.node = Labels.of(NodeName.LABEL, node.value());
 		this.cgroups = cgroups;
 		this.containers = containers;
 		this.closed = closed;
@@ -118,11 +121,12 @@ public class HostMetrics implements MultiCollector {
 	 */
 	@Override
 	public MetricSnapshots collect() {
-		ScrapeCollectors collectors = new ScrapeCollectors();
+		ScrapeCollectors collectors = new ScrapeCollectors(this.node);
 		collectors.collect("tcp", () -> {
 			TcpTally tcp = tcp();
-			return tcpFamilies(tcp,
-					this.closed.recording() ? this.closed.totalsByPort(PortRemotes.listening(tcp.listeners())) : null,
+			return tcpFamilies(
+					tcp, this.closed.recording()
+							? this.closed.totalsByPort(PortRemotes.listening(tcp.listeners()).ports()) : null,
 					this.destroyed.lost(), owners(tcp.listeners()), this.bounds);
 		});
 		collectors.collect("sockstat", () -> sockstat(this.counters.sockets()));
@@ -141,7 +145,7 @@ public class HostMetrics implements MultiCollector {
 	 */
 	private TcpTally tcp() {
 		SocketSelection tcp = SocketSelection.of(SelectionParams.TCP);
-		Set<Integer> listening = PortRemotes
+		Listeners listening = PortRemotes
 			.listening(this.sockets.read(tcp.inStates(Set.of(SocketState.LISTEN)), NamespaceChoice.OWN).rows());
 		if (this.bounds.connectionPorts() > 0) {
 			try {
@@ -386,7 +390,7 @@ public class HostMetrics implements MultiCollector {
 		 * @param listening the listening ports
 		 * @param bounds which ports and remotes the series count
 		 */
-		TcpTally(Set<Integer> listening, MetricsProperties bounds) {
+		TcpTally(Listeners listening, MetricsProperties bounds) {
 			this.remotes = new PortRemotes.Tally(listening, bounds);
 			this.connections = new PortConnections.Tally(listening);
 		}

@@ -9,14 +9,17 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import io.netstatd.kernel.procfs.ProcfsProperties;
 import io.netstatd.kernel.socket.SocketService;
 import io.netstatd.views.interfaces.InterfacesRepository;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.otlp.OtlpMetricsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The host's figures under OpenTelemetry's names, pushed over OTLP when
@@ -25,7 +28,10 @@ import org.springframework.context.annotation.Configuration;
  * the node's name as a resource attribute. The OTLP registry carries only those meters;
  * the Prometheus scrape keeps its names and never shows them.
  */
+// Boot's own OTLP export is off (its default would push to localhost): its properties are
+// bound here for the registry below
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OtlpMetricsProperties.class)
 class OpenTelemetryConfig {
 
 	@Bean
@@ -34,15 +40,24 @@ class OpenTelemetryConfig {
 	}
 
 	@Bean
-	MeterRegistryCustomizer<PrometheusMeterRegistry> prometheusKeepsItsNames() {
-		return (registry) -> registry.config().meterFilter(MeterFilter.denyNameStartsWith(SystemNetworkMeters.PREFIX));
+	NodeName nodeName(NodeProperties properties, Environment environment, ProcfsProperties procfs) {
+		return NodeName.of(properties.nodeName(), environment.getProperty("NODE_NAME"), procfs.root());
+	}
+
+	/**
+	 * The scrape keeps its names, and every series of it names the node, as the
+	 * {@code netstatd_*} families do ({@link HostMetrics}).
+	 */
+	@Bean
+	MeterRegistryCustomizer<PrometheusMeterRegistry> prometheusKeepsItsNames(NodeName node) {
+		return (registry) -> registry.config()
+			.commonTags(NodeName.LABEL, node.value())
+			.meterFilter(MeterFilter.denyNameStartsWith(SystemNetworkMeters.PREFIX));
 	}
 
 	@Bean
 	@ConditionalOnProperty(prefix = "management.otlp.metrics.export", name = "url")
-	OtlpMeterRegistry otlpMeterRegistry(@Value("${management.otlp.metrics.export.url}") String url,
-			@Value("${management.otlp.metrics.export.step:1m}") Duration step,
-			@Value("${netstatd.node-name:${NODE_NAME:${HOSTNAME:}}}") String node) {
+	OtlpMeterRegistry otlpMeterRegistry(OtlpMetricsProperties properties, NodeName node, Environment environment) {
 		OtlpConfig config = new OtlpConfig() {
 
 			@Override
@@ -52,21 +67,21 @@ class OpenTelemetryConfig {
 
 			@Override
 			public String url() {
-				return url;
+				return properties.getUrl();
 			}
 
 			@Override
 			public Duration step() {
-				return step;
+				return properties.getStep();
 			}
 
 			@Override
 			public Map<String, String> resourceAttributes() {
 				Map<String, String> attributes = new LinkedHashMap<>(OtlpConfig.super.resourceAttributes());
 				attributes.put("service.name", "netstatd");
-				if (!node.isBlank()) {
-					attributes.put("host.name", node);
-					attributes.put("k8s.node.name", node);
+				attributes.put("host.name", node.value());
+				if (environment.getProperty("NODE_NAME") != null) {
+					attributes.put("k8s.node.name", node.value());
 				}
 				return attributes;
 			}

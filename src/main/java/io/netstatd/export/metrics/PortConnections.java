@@ -47,7 +47,7 @@ final class PortConnections {
 	 * @return the counters
 	 */
 	static List<MetricSnapshot> closed(List<InetSocket> tcp, Map<Integer, long[]> closedByPort, int maxPorts) {
-		Set<Integer> listening = PortRemotes.listening(tcp);
+		Set<Integer> listening = PortRemotes.listening(tcp).ports();
 		List<Integer> ports = closedByPort.keySet()
 			.stream()
 			.filter(listening::contains)
@@ -86,7 +86,7 @@ final class PortConnections {
 	 */
 	static final class Tally implements Consumer<InetSocket> {
 
-		private final Set<Integer> listening;
+		private final Listeners listening;
 
 		// by port, ascending: ties in size keep the lower port first
 		private final Map<Integer, Port> byPort = new TreeMap<>();
@@ -95,15 +95,14 @@ final class PortConnections {
 		 * A tally of the connections of {@code listening}.
 		 * @param listening the listening ports, known before the connections are given
 		 */
-		Tally(Set<Integer> listening) {
+		Tally(Listeners listening) {
 			this.listening = listening;
 		}
 
 		@Override
 		public void accept(InetSocket socket) {
 			TcpInfo info = (socket.details() != null) ? socket.details().tcpInfo() : null;
-			if (info != null && socket.state() == SocketState.ESTABLISHED
-					&& this.listening.contains(socket.localPort())) {
+			if (info != null && socket.state() == SocketState.ESTABLISHED && this.listening.accepted(socket)) {
 				this.byPort.computeIfAbsent(socket.localPort(), (port) -> new Port()).add(info);
 			}
 		}

@@ -48,14 +48,8 @@ final class PortRemotes {
 	}
 
 	/** The local ports of the listeners among {@code tcp}. */
-	static Set<Integer> listening(List<InetSocket> tcp) {
-		Set<Integer> listening = new TreeSet<>();
-		for (InetSocket socket : tcp) {
-			if (socket.state() == SocketState.LISTEN) {
-				listening.add(socket.localPort());
-			}
-		}
-		return listening;
+	static Listeners listening(List<InetSocket> tcp) {
+		return Listeners.of(tcp);
 	}
 
 	/**
@@ -138,7 +132,7 @@ final class PortRemotes {
 	 */
 	static final class Tally implements Consumer<InetSocket> {
 
-		private final Set<Integer> listening;
+		private final Listeners listening;
 
 		private final MetricsProperties bounds;
 
@@ -151,8 +145,8 @@ final class PortRemotes {
 		 * listener)
 		 * @param bounds how many ports and remotes, and how remotes are grouped
 		 */
-		Tally(Set<Integer> listening, MetricsProperties bounds) {
-			this.listening = new TreeSet<>(listening);
+		Tally(Listeners listening, MetricsProperties bounds) {
+			this.listening = listening;
 			this.bounds = bounds;
 		}
 
@@ -160,7 +154,7 @@ final class PortRemotes {
 		public void accept(InetSocket socket) {
 			int local = socket.localPort();
 			if (socket.state() != SocketState.LISTEN
-					&& (this.listening.contains(local) || this.bounds.portList().contains(local))) {
+					&& (this.listening.accepted(socket) || this.bounds.portList().contains(local))) {
 				this.byPort.computeIfAbsent(local, (p) -> new Port()).add(socket, this.bounds);
 			}
 		}
@@ -177,7 +171,7 @@ final class PortRemotes {
 			GaugeSnapshot.Builder states = GaugeSnapshot.builder()
 				.name("netstatd_tcp_port_connections")
 				.help("TCP connections to a listening port by state (LISTEN left out)");
-			for (int port : ports(this.listening, this.byPort, this.bounds)) {
+			for (int port : ports(this.listening.ports(), this.byPort, this.bounds)) {
 				Port counts = this.byPort.getOrDefault(port, new Port());
 				String label = Integer.toString(port);
 				String owner = owners.get(port);

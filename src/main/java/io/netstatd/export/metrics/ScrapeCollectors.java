@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -28,6 +32,21 @@ final class ScrapeCollectors {
 	private final List<MetricSnapshot> metrics = new ArrayList<>();
 
 	private final Map<String, double[]> outcomes = new LinkedHashMap<>();
+
+	private final Labels common;
+
+	/** Collectors whose series carry no label beside their own. */
+	ScrapeCollectors() {
+		this(Labels.EMPTY);
+	}
+
+	/**
+	 * Collectors whose every series also carries {@code common}.
+	 * @param common labels every data point gets, such as the node's name
+	 */
+	ScrapeCollectors(Labels common) {
+		this.common = common;
+	}
 
 	/**
 	 * Runs {@code collector}, keeping its families when it succeeds.
@@ -67,7 +86,46 @@ final class ScrapeCollectors {
 		List<MetricSnapshot> all = new ArrayList<>(this.metrics);
 		all.add(success.build());
 		all.add(duration.build());
-		return new MetricSnapshots(all);
+		if (this.common.isEmpty()) {
+			return new MetricSnapshots(all);
+		}
+		return new MetricSnapshots(all.stream().map(this::labelled).toList());
+	}
+
+	/**
+	 * The snapshot with the common labels on each data point; the three kinds the
+	 * collectors make.
+	 */
+	private MetricSnapshot labelled(MetricSnapshot snapshot) {
+		if (snapshot instanceof GaugeSnapshot gauge) {
+			return new GaugeSnapshot(gauge.getMetadata(),
+					gauge.getDataPoints()
+						.stream()
+						.map((point) -> new GaugeDataPointSnapshot(point.getValue(), merged(point.getLabels()),
+								point.getExemplar()))
+						.toList());
+		}
+		if (snapshot instanceof CounterSnapshot counter) {
+			return new CounterSnapshot(counter.getMetadata(),
+					counter.getDataPoints()
+						.stream()
+						.map((point) -> new CounterDataPointSnapshot(point.getValue(), merged(point.getLabels()),
+								point.getExemplar(), point.getCreatedTimestampMillis()))
+						.toList());
+		}
+		if (snapshot instanceof HistogramSnapshot histogram) {
+			return new HistogramSnapshot(histogram.isGaugeHistogram(), histogram.getMetadata(),
+					histogram.getDataPoints()
+						.stream()
+						.map((point) -> new HistogramDataPointSnapshot(point.getClassicBuckets(), point.getSum(),
+								merged(point.getLabels()), point.getExemplars(), point.getCreatedTimestampMillis()))
+						.toList());
+		}
+		throw new IllegalStateException("No common labels for a " + snapshot.getClass().getSimpleName());
+	}
+
+	private Labels merged(Labels labels) {
+		return labels.merge(this.common);
 	}
 
 }

@@ -156,19 +156,20 @@ class HostMetricsTests {
 		ObjectProvider<PrometheusRegistry> registry = mock(ObjectProvider.class);
 		HostMetrics metrics = new HostMetrics(sockets, counters,
 				new SkippedLineCounter(new ProcfsProperties(Path.of("/proc"))), MetricsProperties.defaults(), closed,
-				DestroyedSockets.NONE, mock(CgroupPaths.class), mock(Containers.class), registry);
+				DestroyedSockets.NONE, mock(CgroupPaths.class), mock(Containers.class), new NodeName("n1"), registry);
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrometheusTextFormatWriter.create().write(out, metrics.collect(), EscapingScheme.ALLOW_UTF8);
 		String text = out.toString(StandardCharsets.UTF_8);
 
-		assertThat(text).contains("netstatd_sockstat_sockets_used 5.0\n")
-			.contains("netstatd_tcp_listen_overflows_total 7.0\n")
-			.contains("netstatd_scrape_collector_success{collector=\"tcp\"} 0.0\n")
-			.contains("netstatd_scrape_collector_success{collector=\"sockstat\"} 1.0\n")
-			.contains("netstatd_scrape_collector_success{collector=\"protocols\"} 1.0\n")
-			.contains("netstatd_scrape_collector_success{collector=\"skipped_lines\"} 1.0\n")
-			.contains("netstatd_scrape_collector_duration_seconds{collector=\"tcp\"} ")
+		// every series names the node
+		assertThat(text).contains("netstatd_sockstat_sockets_used{node=\"n1\"} 5.0\n")
+			.contains("netstatd_tcp_listen_overflows_total{node=\"n1\"} 7.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"tcp\",node=\"n1\"} 0.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"sockstat\",node=\"n1\"} 1.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"protocols\",node=\"n1\"} 1.0\n")
+			.contains("netstatd_scrape_collector_success{collector=\"skipped_lines\",node=\"n1\"} 1.0\n")
+			.contains("netstatd_scrape_collector_duration_seconds{collector=\"tcp\",node=\"n1\"} ")
 			.doesNotContain("netstatd_tcp_connections")
 			.doesNotContain("netstatd_tcp_listen_queue_length");
 	}

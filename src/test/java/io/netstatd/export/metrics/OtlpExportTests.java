@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resource attribute, and nothing else. The Prometheus scrape keeps its own names.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.otlp.metrics.export.step=1s", "netstatd.node-name=node-7" })
+		properties = { "management.otlp.metrics.export.step=1s", "NODE_NAME=node-7" })
 @DirtiesContext
 @Timeout(60)
 class OtlpExportTests {
@@ -87,7 +87,11 @@ class OtlpExportTests {
 					Map.of("network.interface.name", "lo", "network.io.direction", "transmit"));
 		}
 		String scrape = RestAssured.given().port(this.port).get("/actuator/prometheus").asString();
-		assertThat(scrape).doesNotContain("system_network").contains("netstatd_tcp_connections{state=\"ESTABLISHED\"}");
+		// the node, as the downward API names it, on every series of the scrape too
+		assertThat(scrape).doesNotContain("system_network")
+			.contains("netstatd_tcp_connections{node=\"node-7\",state=\"ESTABLISHED\"}");
+		assertThat(scrape.lines().filter((line) -> !line.startsWith("#")))
+			.allSatisfy((series) -> assertThat(series).contains("node=\"node-7\""));
 	}
 
 	private static void decode(ExportMetricsServiceRequest request, Map<String, List<Map<String, String>>> points,

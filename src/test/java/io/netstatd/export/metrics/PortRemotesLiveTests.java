@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never more per-port series than the bound.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "netstatd.metrics.ports=100", "netstatd.metrics.top-remotes=2" })
+		properties = { "netstatd.metrics.ports=100", "netstatd.metrics.top-remotes=2", "netstatd.node-name=n1" })
 @Timeout(30)
 class PortRemotesLiveTests {
 
@@ -48,21 +48,25 @@ class PortRemotesLiveTests {
 				}
 			}
 			String scrape = RestAssured.given().port(this.port).get("/actuator/prometheus").asString();
-			assertThat(series(scrape, "netstatd_tcp_remote_connections{port=\"" + p + "\","))
-				.isEqualTo("netstatd_tcp_remote_connections{port=\"" + p + "\",remote=\"127.0.0.2\"} 3.0\n"
-						+ "netstatd_tcp_remote_connections{port=\"" + p + "\",remote=\"127.0.0.3\"} 2.0\n"
-						+ "netstatd_tcp_remote_connections{port=\"" + p + "\",remote=\"other\"} 1.0\n");
-			assertThat(series(scrape, "netstatd_tcp_port_connections{port=\"" + p + "\",state=\"ESTABLISHED\"}"))
-				.isEqualTo("netstatd_tcp_port_connections{port=\"" + p + "\",state=\"ESTABLISHED\"} 6.0\n");
+			assertThat(series(scrape, "netstatd_tcp_remote_connections{node=\"n1\",port=\"" + p + "\","))
+				.isEqualTo("netstatd_tcp_remote_connections{node=\"n1\",port=\"" + p + "\",remote=\"127.0.0.2\"} 3.0\n"
+						+ "netstatd_tcp_remote_connections{node=\"n1\",port=\"" + p + "\",remote=\"127.0.0.3\"} 2.0\n"
+						+ "netstatd_tcp_remote_connections{node=\"n1\",port=\"" + p + "\",remote=\"other\"} 1.0\n");
+			assertThat(series(scrape,
+					"netstatd_tcp_port_connections{node=\"n1\",port=\"" + p + "\",state=\"ESTABLISHED\"}"))
+				.isEqualTo("netstatd_tcp_port_connections{node=\"n1\",port=\"" + p + "\",state=\"ESTABLISHED\"} 6.0\n");
 			// tcp_info per port and the accept queue, from the same scrape: the six
 			// accepted ends have the port as theirs, the clients' ends do not
-			assertThat(series(scrape, "netstatd_tcp_connection_rtt_seconds_bucket{port=\"" + p + "\",le=\"+Inf\"}"))
-				.isEqualTo("netstatd_tcp_connection_rtt_seconds_bucket{port=\"" + p + "\",le=\"+Inf\"} 6\n");
-			assertThat(series(scrape, "netstatd_tcp_connection_retransmitted_segments{port=\"" + p + "\"}"))
-				.isEqualTo("netstatd_tcp_connection_retransmitted_segments{port=\"" + p + "\"} 0.0\n");
+			assertThat(series(scrape,
+					"netstatd_tcp_connection_rtt_seconds_bucket{node=\"n1\",port=\"" + p + "\",le=\"+Inf\"}"))
+				.isEqualTo(
+						"netstatd_tcp_connection_rtt_seconds_bucket{node=\"n1\",port=\"" + p + "\",le=\"+Inf\"} 6\n");
+			assertThat(series(scrape, "netstatd_tcp_connection_retransmitted_segments{node=\"n1\",port=\"" + p + "\"}"))
+				.isEqualTo("netstatd_tcp_connection_retransmitted_segments{node=\"n1\",port=\"" + p + "\"} 0.0\n");
 			// tcp6 where the JDK's listener is a dual-stack socket, tcp where IPv6 is off
-			assertThat(series(scrape, "netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",port=\"" + p + "\","))
-				.matches("netstatd_tcp_listen_queue_length\\{address=\"127\\.0\\.0\\.1\",port=\"" + p
+			assertThat(series(scrape,
+					"netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",node=\"n1\",port=\"" + p + "\","))
+				.matches("netstatd_tcp_listen_queue_length\\{address=\"127\\.0\\.0\\.1\",node=\"n1\",port=\"" + p
 						+ "\",protocol=\"tcp6?\"} 0\\.0\n");
 			long perPort = scrape.lines()
 				.filter((line) -> line.startsWith("netstatd_tcp_remote_connections{")

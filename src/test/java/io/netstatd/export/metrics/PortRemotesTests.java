@@ -49,6 +49,26 @@ class PortRemotesTests {
 	}
 
 	@Test
+	void countsOnlyTheConnectionsAListenerAccepted() {
+		// a server on 127.0.0.1:8080, and another program's client whose ephemeral port
+		// is
+		// 8080 too, bound to 127.0.1.5: netstat's port alone would count it as a client
+		List<InetSocket> tcp = new ArrayList<>();
+		tcp.add(new InetSocket(Protocol.TCP, IpAddress.parse("127.0.0.1"), 8080, IpAddress.IPV4_ANY, 0,
+				SocketState.LISTEN, 0, 0, 0, 1, null));
+		tcp.add(new InetSocket(Protocol.TCP, IpAddress.parse("127.0.0.1"), 8080, IpAddress.parse("127.0.0.2"), 50000,
+				SocketState.ESTABLISHED, 0, 0, 0, 2, null));
+		tcp.add(new InetSocket(Protocol.TCP, IpAddress.parse("127.0.1.5"), 8080, IpAddress.parse("127.0.1.1"), 41000,
+				SocketState.ESTABLISHED, 0, 0, 0, 3, null));
+		MetricsProperties bounds = new MetricsProperties(20, 20, List.of(), 2, List.of(32, 128));
+
+		List<MetricSnapshot> metrics = PortRemotes.of(tcp, bounds, Map.of());
+
+		assertThat(series(metrics.get(0))).isEqualTo(Map.of("8080 127.0.0.2", 1.0, "8080 other", 0.0));
+		assertThat(series(metrics.get(1))).containsEntry("8080 ESTABLISHED", 1.0);
+	}
+
+	@Test
 	void groupsRemotesIntoBlocks() {
 		List<InetSocket> tcp = new ArrayList<>();
 		tcp.add(listener(80));

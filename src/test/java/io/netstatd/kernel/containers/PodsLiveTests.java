@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * pod filters select it, {@code /namespaces} lists the pod, and the top-K series of its
  * port carries the pod. The cgroups are removed afterwards.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "netstatd.metrics.ports=100")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "netstatd.metrics.ports=100", "netstatd.node-name=n1" })
 @Timeout(60)
 class PodsLiveTests {
 
@@ -108,8 +109,8 @@ class PodsLiveTests {
 			assertThat(get("/namespaces").getList("namespaces.findAll { it.own }.pods.flatten()"))
 				.contains("shop/shop-7d4f9");
 			String scrape = RestAssured.given().port(this.port).get("/actuator/prometheus").asString();
-			assertThat(scrape).contains("netstatd_tcp_remote_connections{pod=\"shop/shop-7d4f9\",port=\"" + childPort
-					+ "\",remote=\"other\"} 0.0");
+			assertThat(scrape).contains("netstatd_tcp_remote_connections{node=\"n1\",pod=\"shop/shop-7d4f9\",port=\""
+					+ childPort + "\",remote=\"other\"} 0.0");
 		}
 		finally {
 			stop(child, groups);

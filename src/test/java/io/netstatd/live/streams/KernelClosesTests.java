@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		// the per-port series cover the ports with most closes: in a JVM full of test
 		// contexts' own ports, this test's port must not fall past the bound
-		properties = { "netstatd.metrics.connection-ports=100000",
+		properties = { "netstatd.metrics.connection-ports=100000", "netstatd.node-name=n1",
 				// thousands of closes an interval, each an event, none folded into an
 				// overflow
 				"netstatd.streams.max-events=100000" })
@@ -63,8 +63,9 @@ class KernelClosesTests {
 				assumeTrue("kernel".equals(closes),
 						"the service cannot join the sock_diag destroy groups here (sockets read through sock_diag)");
 				this.started = System.nanoTime();
-				this.closesBefore = metric("netstatd_tcp_closed_connections_total{port=\"" + p + "\"}");
-				this.bytesBefore = metric("netstatd_tcp_closed_bytes_total{direction=\"received\",port=\"" + p + "\"}");
+				this.closesBefore = metric("netstatd_tcp_closed_connections_total{node=\"n1\",port=\"" + p + "\"}");
+				this.bytesBefore = metric(
+						"netstatd_tcp_closed_bytes_total{direction=\"received\",node=\"n1\",port=\"" + p + "\"}");
 				Map<Integer, Integer> sentByClientPort = connectAndClose(listener);
 
 				Map<Integer, Long> received = new HashMap<>();
@@ -95,9 +96,10 @@ class KernelClosesTests {
 				.asString()).isEqualTo(String.format("%7d %s%n", CONNECTIONS, "127.0.0.8"));
 			// the counters count since the service started: an earlier test's port may
 			// share the number
-			assertThat(metric("netstatd_tcp_closed_connections_total{port=\"" + p + "\"}") - this.closesBefore)
+			assertThat(
+					metric("netstatd_tcp_closed_connections_total{node=\"n1\",port=\"" + p + "\"}") - this.closesBefore)
 				.isEqualTo(CONNECTIONS);
-			assertThat(metric("netstatd_tcp_closed_bytes_total{direction=\"received\",port=\"" + p + "\"}")
+			assertThat(metric("netstatd_tcp_closed_bytes_total{direction=\"received\",node=\"n1\",port=\"" + p + "\"}")
 					- this.bytesBefore)
 				.isEqualTo(bytes);
 			listener.close();
@@ -162,7 +164,7 @@ class KernelClosesTests {
 					"/connections/stream?interval=1s&localPort=" + p)) {
 				assumeTrue("kernel".equals(new JsonPath(stream.next("ready").data()).getString("closes")),
 						"the service cannot join the sock_diag destroy groups here (sockets read through sock_diag)");
-				double lostBefore = metric("netstatd_socket_destroy_notices_lost_total");
+				double lostBefore = metric("netstatd_socket_destroy_notices_lost_total{node=\"n1\"}");
 				// as many connections as 3 s allow, each opened and reset at once
 				int made = 0;
 				long start = System.nanoTime();
@@ -193,7 +195,7 @@ class KernelClosesTests {
 				}
 				else {
 					assertThat(closed).isEqualTo(made);
-					assertThat(metric("netstatd_socket_destroy_notices_lost_total")).isEqualTo(lostBefore);
+					assertThat(metric("netstatd_socket_destroy_notices_lost_total{node=\"n1\"}")).isEqualTo(lostBefore);
 				}
 			}
 		}
