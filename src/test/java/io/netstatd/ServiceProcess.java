@@ -22,6 +22,8 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Process process;
 
+	private final String address;
+
 	private final int port;
 
 	private final Path log;
@@ -29,8 +31,9 @@ public final class ServiceProcess implements AutoCloseable {
 	/** The class path copied for another user, removed on close. */
 	private Path copy;
 
-	private ServiceProcess(Process process, int port, Path log) {
+	private ServiceProcess(Process process, String address, int port, Path log) {
 		this.process = process;
+		this.address = address;
 		this.port = port;
 		this.log = log;
 	}
@@ -43,8 +46,28 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @return the running service
 	 */
 	public static ServiceProcess start(String name, String... arguments) {
-		return start(List.of(), System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-				name, arguments);
+		ServiceProcess service = launch(List.of(), classPath(), "127.0.0.1", freePort(), name, arguments);
+		service.awaitReady(Duration.ofSeconds(60));
+		return service;
+	}
+
+	/**
+	 * Launches the service in the network namespace {@code netns}
+	 * ({@code ip netns exec}), bound to {@code address} there, without waiting: several
+	 * start side by side, then {@link #awaitReady} each.
+	 * @param netns a namespace {@code ip netns} knows
+	 * @param address where it listens in that namespace, reachable from here
+	 * @param port its port
+	 * @param name names the log file, {@code target/<name>.log}
+	 * @param arguments more of the service's arguments
+	 * @return the service, starting
+	 */
+	public static ServiceProcess launchIn(String netns, String address, int port, String name, String... arguments) {
+		return launch(List.of("ip", "netns", "exec", netns), classPath(), address, port, name, arguments);
+	}
+
+	private static String classPath() {
+		return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 	}
 
 	/**
@@ -64,9 +87,12 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		ServiceProcess service = start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-				"--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"), classPath.toString(), name, arguments);
+		ServiceProcess service = launch(
+				List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
+						"--bounding-set=-all", "--no-new-privs"),
+				classPath.toString(), "127.0.0.1", freePort(), name, arguments);
 		service.copy = copy;
+		service.awaitReady(Duration.ofSeconds(60));
 		return service;
 	}
 
@@ -92,9 +118,9 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	private static ServiceProcess start(List<String> prefix, String classPath, String name, String... arguments) {
+	private static ServiceProcess launch(List<String> prefix, String classPath, String address, int port, String name,
+			String... arguments) {
 		try {
-			int port = freePort();
 			List<String> command = new ArrayList<>(prefix);
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			for (String option : Files.readAllLines(Path.of("src/main/jvm/options"))) {
@@ -105,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
 			command.add("-cp");
 			command.add(classPath);
 			command.add(NetstatdApplication.class.getName());
-			command.add("--server.address=127.0.0.1");
+			command.add("--server.address=" + address);
 			command.add("--server.port=" + port);
 			command.add("--spring.main.banner-mode=off");
 			command.addAll(List.of(arguments));
@@ -113,9 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
-			ServiceProcess service = new ServiceProcess(process, port, log);
-			service.awaitReady(Duration.ofSeconds(60));
-			return service;
+			return new ServiceProcess(process, address, port, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -165,7 +189,12 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady(Duration timeout) {
+	/**
+	 * Waits until the service answers its readiness probe.
+	 * @param timeout how long at most
+	 * @throws IllegalStateException when it exits or is not ready by then, with its log
+	 */
+	public void awaitReady(Duration timeout) {
 		long end = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < end) {
 			if (!this.process.isAlive()) {
@@ -173,7 +202,7 @@ public final class ServiceProcess implements AutoCloseable {
 			}
 			try {
 				HttpURLConnection connection = (HttpURLConnection) URI
-					.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness")
+					.create("http://" + this.address + ":" + this.port + "/actuator/health/readiness")
 					.toURL()
 					.openConnection();
 				connection.setConnectTimeout(1000);
@@ -196,9 +225,12 @@ public final class ServiceProcess implements AutoCloseable {
 		throw new IllegalStateException("the service was not ready in " + timeout + ":\n" + log());
 	}
 
-	private static int freePort() throws IOException {
+	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
