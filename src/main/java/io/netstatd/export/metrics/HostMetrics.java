@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.netstatd.core.stats.StateCounts;
 import io.netstatd.kernel.cgroups.CgroupPaths;
@@ -27,6 +28,7 @@ import io.netstatd.support.query.InvalidParameterException;
 import io.netstatd.support.report.Skipped;
 import io.netstatd.views.counters.Counters;
 import io.netstatd.views.counters.CountersRepository;
+import io.netstatd.views.interfaces.InterfacesRepository;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -98,9 +100,16 @@ public class HostMetrics implements MultiCollector {
 
 	private final Labels node;
 
+	private final InterfacesRepository interfaces;
+
+	private final KernelFamiliesProperties kernel;
+
 	public HostMetrics(SocketService sockets, CountersRepository counters, SkippedLineCounter skippedLines,
 			MetricsProperties bounds, ClosedRecorder closed, DestroyedSockets destroyed, CgroupPaths cgroups,
-			Containers containers, NodeName node, ObjectProvider<PrometheusRegistry> registry) {
+			Containers containers, InterfacesRepository interfaces, KernelFamiliesProperties kernel, NodeName node,
+			ObjectProvider<PrometheusRegistry> registry) {
+		this.interfaces = interfaces;
+		this.kernel = kernel;
 		this.node = Labels.of(NodeName.LABEL, node.value());
 		this.cgroups = cgroups;
 		this.containers = containers;
@@ -130,8 +139,19 @@ public class HostMetrics implements MultiCollector {
 					this.destroyed.lost(), owners(tcp.listeners()), this.bounds);
 		});
 		collectors.collect("sockstat", () -> sockstat(this.counters.sockets()));
-		collectors.collect("protocols", () -> protocolCounters(this.counters.protocols()));
+		// one read of snmp, netstat and snmp6 for the two collectors that show it
+		Counters[] protocols = new Counters[1];
+		Supplier<Counters> read = () -> {
+			if (protocols[0] == null) {
+				protocols[0] = this.counters.protocols();
+			}
+			return protocols[0];
+		};
+		collectors.collect("protocols", () -> protocolCounters(read.get()));
 		collectors.collect("skipped_lines", () -> List.of(skippedLines(this.skippedLines.totals())));
+		collectors.collect("netdev",
+				() -> KernelFamilies.netdev(this.interfaces.interfaces().interfaces(), this.kernel.interfaces()));
+		collectors.collect("netstat", () -> KernelFamilies.netstat(read.get(), this.kernel.netstatFields()));
 		return collectors.snapshots();
 	}
 

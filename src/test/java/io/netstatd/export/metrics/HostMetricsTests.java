@@ -31,6 +31,7 @@ import io.netstatd.support.report.SkippedLine;
 import io.netstatd.views.counters.Counters;
 import io.netstatd.views.counters.CountersRepository;
 import io.netstatd.views.counters.ProcNetSockstatParser;
+import io.netstatd.views.interfaces.InterfacesRepository;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -156,7 +157,8 @@ class HostMetricsTests {
 		ObjectProvider<PrometheusRegistry> registry = mock(ObjectProvider.class);
 		HostMetrics metrics = new HostMetrics(sockets, counters,
 				new SkippedLineCounter(new ProcfsProperties(Path.of("/proc"))), MetricsProperties.defaults(), closed,
-				DestroyedSockets.NONE, mock(CgroupPaths.class), mock(Containers.class), new NodeName("n1"), registry);
+				DestroyedSockets.NONE, mock(CgroupPaths.class), mock(Containers.class),
+				mock(InterfacesRepository.class), KernelFamiliesProperties.defaults(), new NodeName("n1"), registry);
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrometheusTextFormatWriter.create().write(out, metrics.collect(), EscapingScheme.ALLOW_UTF8);
