@@ -6,12 +6,14 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.netstatd.kernel.procfs.ProcfsProperties;
 import io.netstatd.kernel.socket.SocketService;
 import io.netstatd.views.interfaces.InterfacesRepository;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,6 +39,12 @@ class OpenTelemetryConfig {
 	@Bean
 	SystemNetworkMeters systemNetworkMeters(SocketService sockets, InterfacesRepository interfaces) {
 		return new SystemNetworkMeters(sockets, interfaces);
+	}
+
+	/** Spring Boot's scrape endpoint, with bucket bounds as PromQL users type them. */
+	@Bean
+	PlainBoundsScrapeEndpoint prometheusEndpoint(PrometheusRegistry registry, PrometheusConfig config) {
+		return new PlainBoundsScrapeEndpoint(registry, config.prometheusProperties());
 	}
 
 	@Bean

@@ -61,6 +61,12 @@ class PortRemotesLiveTests {
 					"netstatd_tcp_connection_rtt_seconds_bucket{node=\"n1\",port=\"" + p + "\",le=\"+Inf\"}"))
 				.isEqualTo(
 						"netstatd_tcp_connection_rtt_seconds_bucket{node=\"n1\",port=\"" + p + "\",le=\"+Inf\"} 6\n");
+			// bounds as PromQL users type them, not as Double.toString writes them
+			assertThat(series(scrape,
+					"netstatd_tcp_connection_rtt_seconds_bucket{node=\"n1\",port=\"" + p + "\",le=\"0.0001\"}"))
+				.startsWith(
+						"netstatd_tcp_connection_rtt_seconds_bucket{node=\"n1\",port=\"" + p + "\",le=\"0.0001\"} ");
+			assertThat(scrape).doesNotContainPattern("le=\"[0-9.]+E");
 			assertThat(series(scrape, "netstatd_tcp_connection_retransmitted_segments{node=\"n1\",port=\"" + p + "\"}"))
 				.isEqualTo("netstatd_tcp_connection_retransmitted_segments{node=\"n1\",port=\"" + p + "\"} 0.0\n");
 			// tcp6 where the JDK's listener is a dual-stack socket, tcp where IPv6 is off
