@@ -45,8 +45,11 @@
 			chart = new Chart(document.getElementById('states-chart'), {
 				type: 'bar',
 				data: { labels: labels, datasets: [{ label: 'sockets', data: data, backgroundColor: '#3b6fd8' }] },
+				// a logarithmic axis: with 10,000 TIME_WAIT, 3 ESTABLISHED still show as a bar
+				// (a count of 1 stands above the axis's 0.5; 0 draws none, as it should)
 				options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
-					scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+					scales: { y: { type: 'logarithmic', min: 0.5, ticks: { callback: (v) =>
+						(Number.isInteger(Math.log10(v)) ? v.toLocaleString() : '') } } } }
 			});
 		}
 		else {
@@ -54,6 +57,10 @@
 			chart.data.datasets[0].data = data;
 			chart.update();
 		}
+		fill('states-table', labels.map((s, i) => [s, data[i]]), (row, [state, count]) => {
+			cell(row, state);
+			cell(row, count.toLocaleString('en-US'), true);
+		});
 		document.getElementById('states-total').textContent = '(' + body.total + ')';
 		document.body.dataset.statesUpdates = String(Number(document.body.dataset.statesUpdates || 0) + 1);
 	}

@@ -115,6 +115,27 @@ class DashboardTests {
 			.containsEntry("LISTEN", 4L);
 		assertThat(shown.keySet()).startsWith("ESTABLISHED", "SYN_SENT", "SYN_RECV");
 		assertThat(browser.findElement(By.id("states-total")).getText()).isEqualTo("(22)");
+		// each state's number beside the chart, zeros included, in the chart's order
+		List<List<String>> stateRows = rows("states-table");
+		assertThat(stateRows).hasSize(11)
+			.containsSubsequence(List.of("ESTABLISHED", "6"), List.of("SYN_SENT", "0"), List.of("TIME_WAIT", "12"),
+					List.of("LISTEN", "4"));
+		for (List<String> row : stateRows) {
+			assertThat(Long.parseLong(row.get(1))).isEqualTo(answered.get(row.get(0)));
+		}
+		// a logarithmic axis, on which a state of 4 beside 12 (or of 3 beside 10,000)
+		// keeps
+		// a bar: LISTEN's bar is more than half TIME_WAIT's, where a linear axis draws a
+		// third
+		@SuppressWarnings("unchecked")
+		Map<String, Object> axis = (Map<String, Object>) ((JavascriptExecutor) browser)
+			.executeScript("const c = Chart.getChart('states-chart'); const bars = c.getDatasetMeta(0).data;"
+					+ "const at = (s) => c.data.labels.indexOf(s);"
+					+ "return {type: c.options.scales.y.type, listen: bars[at('LISTEN')].height,"
+					+ " timeWait: bars[at('TIME_WAIT')].height};");
+		assertThat(axis.get("type")).isEqualTo("logarithmic");
+		assertThat(((Number) axis.get("listen")).doubleValue())
+			.isGreaterThan(((Number) axis.get("timeWait")).doubleValue() / 2);
 		// drawn from the live stream, not by polling
 		assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-states-source")).isEqualTo("stream");
 
