@@ -87,6 +87,11 @@ class DeployTests {
 		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
 			compose = (Map<String, Object>) get(new Yaml().load(reader), "services.netstatd");
 		}
+		// one image: what `docker compose build` tags is what the DaemonSet runs, the
+		// project's version
+		String version = Files.readString(Path.of("pom.xml"))
+			.replaceFirst("(?s).*?<artifactId>netstatd</artifactId>\\s*<version>([^<-]+).*", "$1");
+		assertThat(container.get("image")).isEqualTo(compose.get("image")).isEqualTo("netstatd:" + version);
 		assertThat(get(security, "capabilities.drop")).isEqualTo(compose.get("cap_drop"));
 		assertThat(get(security, "capabilities.add")).isEqualTo(compose.get("cap_add"));
 		// a tmpfs, and what names pods (the kubelet's log directories, the node's cgroup
