@@ -46,6 +46,11 @@ public class ThreadPools {
 	/** {@code streams}: the live streams' shared tables, polls and writes. */
 	public static final String STREAMS = "streams";
 
+	/**
+	 * {@code samples}: the kernel's flood counters, sampled for {@code /stats/sources}.
+	 */
+	public static final String SAMPLES = "samples";
+
 	/** {@code logins}: the held answers to addresses paused for failed logins. */
 	public static final String LOGINS = "logins";
 
@@ -104,6 +109,12 @@ public class ThreadPools {
 	@Bean(LOGINS)
 	ThreadPoolTaskScheduler logins() {
 		return scheduler(LOGINS, 1);
+	}
+
+	/** One thread: a read of the protocol counters every five seconds. */
+	@Bean(SAMPLES)
+	ThreadPoolTaskScheduler samples() {
+		return scheduler(SAMPLES, 1);
 	}
 
 	/** One thread: the recorder drains the notices every 100 ms. */

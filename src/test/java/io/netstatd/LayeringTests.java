@@ -48,7 +48,7 @@ class LayeringTests {
 			.whereLayer("Core")
 			.mayOnlyBeAccessedByLayers("Application", "Export")
 			.whereLayer("Views")
-			.mayOnlyBeAccessedByLayers("Application", "Core", "Export")
+			.mayOnlyBeAccessedByLayers("Application", "Core", "Live", "Export")
 			.whereLayer("Live")
 			.mayOnlyBeAccessedByLayers("Application", "Core", "Export")
 			.whereLayer("Kernel")

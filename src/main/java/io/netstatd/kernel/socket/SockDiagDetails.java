@@ -17,10 +17,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code CAP_NET_ADMIN} only), absent when 0
  * @param tcpInfo with {@code info=true}: how the TCP connection is doing
  * @param memory with {@code memory=true}: the socket's memory
+ * @param backlog a listener's backlog, how many connections its accept queue may hold
+ * ({@code idiag_wqueue} of a LISTEN row, ss's Send-Q); null for other sockets. Not a
+ * column: {@code /proc/net/tcp} prints 0 there, and both sources give the same rows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SockDiagDetails(@JsonIgnore long cookie, @JsonIgnore Long cgroupId, Long mark, TcpInfo tcpInfo,
-		SocketMemory memory) {
+		SocketMemory memory, @JsonIgnore Long backlog) {
+
+	/** The details of a socket that is no listener. */
+	public SockDiagDetails(long cookie, Long cgroupId, Long mark, TcpInfo tcpInfo, SocketMemory memory) {
+		this(cookie, cgroupId, mark, tcpInfo, memory, null);
+	}
 
 	/**
 	 * The cookie from the two 32-bit words of {@code idiag_cookie}, high word second.

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.IntPredicate;
 
 import io.netstatd.kernel.socket.DestroyedSockets;
 import io.netstatd.kernel.socket.InetSocket;
+import io.netstatd.support.inet.IpAddress;
 import io.netstatd.support.limits.MemoryBudget;
 import jakarta.annotation.PreDestroy;
 
@@ -130,6 +132,27 @@ public class ClosedRecorder {
 		return window(since, caughtUp);
 	}
 
+	/**
+	 * The connections closed since {@code since} whose local port {@code localPort}
+	 * accepts, summed per remote address: how many, the bytes received and sent on them.
+	 * @param since the window's start, {@link System#nanoTime()}
+	 * @param localPort which local ports count
+	 * @return the sums, and whether they hold every close
+	 */
+	public ByRemote byRemote(long since, IntPredicate localPort) {
+		Window window = since(since);
+		Map<IpAddress, long[]> sums = new HashMap<>();
+		for (ClosedConnection c : window.closed()) {
+			if (localPort.test(c.localPort())) {
+				long[] sum = sums.computeIfAbsent(c.remoteAddress(), (ip) -> new long[3]);
+				sum[0]++;
+				sum[1] += c.bytesReceived();
+				sum[2] += c.bytesSent();
+			}
+		}
+		return new ByRemote(sums, window.complete());
+	}
+
 	private synchronized Window window(long since, boolean caughtUp) {
 		List<ClosedConnection> closed = new ArrayList<>();
 		int kept = (int) Math.min(this.recorded, this.ring.length);
@@ -173,6 +196,16 @@ public class ClosedRecorder {
 
 	/** The connections closed in a window, and whether none is missing. */
 	record Window(List<ClosedConnection> closed, boolean complete) {
+
+	}
+
+	/**
+	 * Closes summed per remote address.
+	 *
+	 * @param sums per address: how many, bytes received, bytes sent
+	 * @param complete whether every close of the window is counted
+	 */
+	public record ByRemote(Map<IpAddress, long[]> sums, boolean complete) {
 
 	}
 

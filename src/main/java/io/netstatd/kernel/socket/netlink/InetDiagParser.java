@@ -29,6 +29,9 @@ public final class InetDiagParser {
 
 	static final int AF_INET6 = 10;
 
+	/** {@code TCP_LISTEN} in {@code include/net/tcp_states.h}. */
+	static final int TCP_LISTEN = 10;
+
 	/** {@code struct inet_diag_msg}: 4 bytes, a 48-byte sockid, five u32. */
 	static final int INET_DIAG_MSG = 72;
 
@@ -149,7 +152,10 @@ public final class InetDiagParser {
 			at += (length + 3) & ~3;
 		}
 		TcpInfo tcpInfo = (info >= 0) ? TcpInfoParser.parse(data, info, infoLength, congestion) : null;
-		return new SockDiagDetails(cookie, cgroup, mark, tcpInfo, memory);
+		// a listener's idiag_wqueue is its backlog (sk_max_ack_backlog), kept apart from
+		// its Send-Q column
+		Long backlog = ((data.get(m + 1) & 0xff) == TCP_LISTEN) ? Integer.toUnsignedLong(data.getInt(m + 60)) : null;
+		return new SockDiagDetails(cookie, cgroup, mark, tcpInfo, memory, backlog);
 	}
 
 	/** A NUL-terminated name, ASCII. */

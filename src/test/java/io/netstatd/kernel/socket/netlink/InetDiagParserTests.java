@@ -40,6 +40,11 @@ class InetDiagParserTests {
 		assertThat(sockets).hasSize(20);
 		assertThat(sockets.get(1).columns()).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090,
 				IpAddress.IPV4_ANY, 0, SocketState.LISTEN, 0, 0, 0, 209143, SocketTimer.OFF));
+		// the listener's backlog beside its columns (idiag_wqueue), Send-Q 0 as procfs
+		// has it
+		assertThat(sockets.get(1).details().backlog()).isEqualTo(8L);
+		assertThat(sockets.get(0).details().backlog()).isEqualTo(128L);
+		assertThat(sockets.get(3).details().backlog()).isNull();
 		assertThat(sockets.get(3).columns()).isEqualTo(new InetSocket(Protocol.TCP, LOCALHOST, 18090,
 				IpAddress.ipv4(0x7f00_0002), 35171, SocketState.ESTABLISHED, 5, 0, 0, 209145, SocketTimer.OFF));
 		assertThat(sockets).filteredOn((s) -> s.state() == SocketState.TIME_WAIT)
