@@ -28,7 +28,7 @@ class PrometheusRulesTests {
 
 	@Test
 	void rulesAreValid() throws Exception {
-		assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS: 4 rules found");
+		assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS: 8 rules found");
 	}
 
 	@Test

@@ -279,18 +279,23 @@ public class HostMetrics implements MultiCollector {
 	 * scrape invalid. The {@code maxListeners} fullest queues (ties: by port, then
 	 * address) have a series each; the rest are summed in one {@code address="other"}
 	 * series, so that a host of a thousand listeners adds {@code maxListeners + 1}
-	 * series, not a thousand. The limit (the backlog) is not shown: /proc/net/tcp does
-	 * not carry it, and both sources answer alike; a full queue shows in
-	 * netstatd_tcp_listen_overflows_total.
+	 * series, not a thousand. Their limit, the backlog, is a series of its own where
+	 * sock_diag gives it (/proc/net/tcp does not): a queue at its backlog is full, and
+	 * the kernel drops the next connections (netstatd_tcp_listen_overflows_total).
 	 */
 	static List<MetricSnapshot> acceptQueues(List<InetSocket> listeners, int maxListeners) {
 		Map<ListenerKey, long[]> byAddress = new LinkedHashMap<>();
 		for (InetSocket socket : listeners) {
 			if (socket.state() == SocketState.LISTEN) {
 				long[] queue = byAddress.computeIfAbsent(new ListenerKey(socket.localAddress().toString(),
-						socket.localPort(), socket.protocol().label()), (key) -> new long[2]);
+						socket.localPort(), socket.protocol().label()), (key) -> new long[4]);
 				queue[0] += socket.recvQ();
 				queue[1]++;
+				Long backlog = (socket.details() != null) ? socket.details().backlog() : null;
+				if (backlog != null) {
+					queue[2] += backlog;
+					queue[3]++;
+				}
 			}
 		}
 		List<ListenerKey> fullest = byAddress.keySet()
@@ -307,7 +312,11 @@ public class HostMetrics implements MultiCollector {
 		GaugeSnapshot.Builder sockets = GaugeSnapshot.builder()
 			.name("netstatd_tcp_listen_sockets")
 			.help("TCP sockets listening on one address and port (more than one with SO_REUSEPORT)");
-		long[] other = new long[2];
+		GaugeSnapshot.Builder backlogs = GaugeSnapshot.builder()
+			.name("netstatd_tcp_listen_backlog")
+			.help("How many connections a TCP listener's accept queue may hold (its backlog, ss -ltn's Send-Q), "
+					+ "summed over the sockets listening on one address and port; where sock_diag gives it");
+		long[] other = new long[4];
 		for (int i = 0; i < fullest.size(); i++) {
 			ListenerKey key = fullest.get(i);
 			long[] queue = byAddress.get(key);
@@ -316,18 +325,25 @@ public class HostMetrics implements MultiCollector {
 						key.protocol());
 				length.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(queue[0]).build());
 				sockets.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(queue[1]).build());
+				if (queue[3] > 0) {
+					backlogs.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(queue[2]).build());
+				}
 			}
 			else {
-				other[0] += queue[0];
-				other[1] += queue[1];
+				for (int j = 0; j < other.length; j++) {
+					other[j] += queue[j];
+				}
 			}
 		}
 		if (fullest.size() > maxListeners) {
 			Labels labels = Labels.of("address", "other", "port", "other", "protocol", "other");
 			length.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(other[0]).build());
 			sockets.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(other[1]).build());
+			if (other[3] > 0) {
+				backlogs.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(other[2]).build());
+			}
 		}
-		return List.of(length.build(), sockets.build());
+		return List.of(length.build(), sockets.build(), backlogs.build());
 	}
 
 	/** sockstat's totals: one metric per kind, the protocol as a label. */

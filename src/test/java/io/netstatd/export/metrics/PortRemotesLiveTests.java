@@ -74,6 +74,11 @@ class PortRemotesLiveTests {
 					"netstatd_tcp_listen_queue_length{address=\"127.0.0.1\",node=\"n1\",port=\"" + p + "\","))
 				.matches("netstatd_tcp_listen_queue_length\\{address=\"127\\.0\\.0\\.1\",node=\"n1\",port=\"" + p
 						+ "\",protocol=\"tcp6?\"} 0\\.0\n");
+			// and its limit: the backlog of 50 it was bound with
+			assertThat(
+					series(scrape, "netstatd_tcp_listen_backlog{address=\"127.0.0.1\",node=\"n1\",port=\"" + p + "\","))
+				.matches("netstatd_tcp_listen_backlog\\{address=\"127\\.0\\.0\\.1\",node=\"n1\",port=\"" + p
+						+ "\",protocol=\"tcp6?\"} 50\\.0\n");
 			long perPort = scrape.lines()
 				.filter((line) -> line.startsWith("netstatd_tcp_remote_connections{")
 						|| line.startsWith("netstatd_tcp_port_connections{"))
