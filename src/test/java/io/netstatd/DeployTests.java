@@ -231,7 +231,7 @@ class DeployTests {
 			rules = new Yaml().load(reader);
 		}
 		String scrape = RestAssured.given().port(this.port).get("/actuator/prometheus").asString();
-		Pattern metric = Pattern.compile("\\b(netstatd_[a-z_]+)\\b");
+		Pattern metric = Pattern.compile("\\b(netstatd_[A-Za-z_]+)\\b");
 		List<String> records = new java.util.ArrayList<>();
 		for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
 			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
