@@ -3,13 +3,16 @@ package io.netstatd.live.capture;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
+import io.netstatd.support.inet.IpAddress;
 import io.netstatd.support.limits.Deadline;
 import io.netstatd.support.query.InvalidParameterException;
 
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Service;
  * ends, then closes the socket and unmaps the ring. Nothing runs unless a request asks.
  */
 @Service
-class PacketCapture {
+public class PacketCapture {
 
 	/** What the program copies of a packet: the largest IPv4 header and TCP's flags. */
 	static final int SNAPLEN = 96;
@@ -39,7 +42,29 @@ class PacketCapture {
 		this.properties = properties;
 	}
 
+	/**
+	 * A short capture of the TCP packets to {@code port} on every interface, counted by
+	 * source, for {@code /stats/sources}: the same slot, bounds and refusals as
+	 * {@code /capture/top-sources}.
+	 * @param port the port
+	 * @param duration how long, at most {@code seconds}' bound
+	 * @param request the request's deadline
+	 * @return per source its packets, bytes and SYNs, and how long the capture ran
+	 */
+	public PacketsBySource packetsTo(int port, Duration duration, Deadline request) {
+		CaptureQuery query = new CaptureQuery(CaptureQuery.ANY,
+				new PacketFilter(Set.of(Transport.TCP), port, Direction.DST, false), CaptureSpecs.MAX_PACKETS, duration,
+				0);
+		return run(query, request, (counter, nanos, dropped, stop) -> new PacketsBySource(Map.copyOf(counter.counts()),
+				nanos / 1e9, stop == TopSources.Stop.SECONDS && dropped == 0));
+	}
+
 	TopSources capture(CaptureQuery query, Deadline request) {
+		return run(query, request,
+				(counter, nanos, dropped, stop) -> TopSources.of(query, counter, nanos, dropped, stop));
+	}
+
+	private <T> T run(CaptureQuery query, Deadline request, Outcome<T> outcome) {
 		if (!this.properties.enabled()) {
 			throw new CaptureDisabledException();
 		}
@@ -58,7 +83,7 @@ class PacketCapture {
 				SourceCounter counter = new SourceCounter(query.filter().direction());
 				TopSources.Stop stop = count(ring, counter, query, end, request);
 				long nanos = System.nanoTime() - start;
-				return TopSources.of(query, counter, nanos, ring.statistics().dropped(), stop);
+				return outcome.of(counter, nanos, ring.statistics().dropped(), stop);
 			}
 		}
 		finally {
@@ -139,6 +164,24 @@ class PacketCapture {
 			loopbacks.add(1); // lo is the first interface of every namespace
 		}
 		return loopbacks;
+	}
+
+	/** What a capture's caller makes of its counts. */
+	private interface Outcome<T> {
+
+		T of(SourceCounter counter, long nanos, long dropped, TopSources.Stop stop);
+
+	}
+
+	/**
+	 * Packets to a port by source address: packets, bytes, SYNs.
+	 *
+	 * @param counts per address: packets, bytes, connection attempts (SYN without ACK)
+	 * @param seconds how long the capture ran
+	 * @param complete whether it ran as long as asked
+	 */
+	public record PacketsBySource(Map<IpAddress, long[]> counts, double seconds, boolean complete) {
+
 	}
 
 }

@@ -39,9 +39,33 @@ final class SourceCounter {
 			this.unreadable++;
 			return;
 		}
-		long[] count = this.counts.computeIfAbsent(address, (a) -> new long[2]);
+		long[] count = this.counts.computeIfAbsent(address, (a) -> new long[3]);
 		count[0]++;
 		count[1] += length;
+		if (isSyn(bytes, at, captured)) {
+			count[2]++;
+		}
+	}
+
+	/**
+	 * Whether the packet is a connection attempt: TCP with SYN and without ACK, as
+	 * tcpdump's {@code tcp[tcpflags] & (tcp-syn|tcp-ack) == tcp-syn}. The flags are the
+	 * 14th byte of the TCP header, after IPv4's header of IHL words or IPv6's 40 bytes (a
+	 * packet with IPv6 extension headers is not read as one).
+	 */
+	private static boolean isSyn(ByteBuffer bytes, int at, int captured) {
+		int version = (bytes.get(at) & 0xf0) >>> 4;
+		int tcp;
+		if (version == 4 && captured >= 20 && (bytes.get(at + 9) & 0xff) == 6) {
+			tcp = at + (bytes.get(at) & 0x0f) * 4;
+		}
+		else if (version == 6 && captured >= 40 && (bytes.get(at + 6) & 0xff) == 6) {
+			tcp = at + 40;
+		}
+		else {
+			return false;
+		}
+		return tcp + 14 <= at + captured && (bytes.get(tcp + 13) & 0x12) == 0x02;
 	}
 
 	private IpAddress address(ByteBuffer bytes, int at, int captured) {

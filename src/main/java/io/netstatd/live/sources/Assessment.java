@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.netstatd.kernel.socket.SocketState;
+import io.netstatd.live.capture.PacketCapture;
 import io.netstatd.live.closed.ClosedRecorder;
 import io.netstatd.support.inet.IpAddress;
 import io.netstatd.support.text.TextTable;
@@ -36,24 +37,39 @@ final class Assessment {
 
 	static Sources of(SourcesQuery query, SourceTally tally, ClosedRecorder.ByRemote closes,
 			FloodCounters.Growth growth) {
+		return of(query, tally, closes, growth, null);
+	}
+
+	/**
+	 * The answer, with the packets a capture counted per source when one ran.
+	 */
+	static Sources of(SourcesQuery query, SourceTally tally, ClosedRecorder.ByRemote closes,
+			FloodCounters.Growth growth, PacketCapture.PacketsBySource captured) {
 		Map<IpAddress, Source> byIp = new LinkedHashMap<>();
-		tally.byRemote.forEach((ip, states) -> byIp.put(ip, source(ip, states, null)));
+		java.util.Set<IpAddress> ips = new java.util.LinkedHashSet<>(tally.byRemote.keySet());
+		ips.addAll(closes.sums().keySet());
+		if (captured != null) {
+			ips.addAll(captured.counts().keySet());
+		}
 		long closed = 0;
-		for (Map.Entry<IpAddress, long[]> close : closes.sums().entrySet()) {
-			closed += close.getValue()[0];
-			long[] states = tally.byRemote.getOrDefault(close.getKey(), new long[SocketState.values().length]);
-			byIp.put(close.getKey(), source(close.getKey(), states, close.getValue()));
+		for (long[] close : closes.sums().values()) {
+			closed += close[0];
+		}
+		for (IpAddress ip : ips) {
+			byIp.put(ip, source(ip, tally.byRemote.getOrDefault(ip, new long[SocketState.values().length]),
+					closes.sums().get(ip), captured));
 		}
 		List<Source> ranked = new ArrayList<>(byIp.values());
 		ranked.sort(TextTable.CountedLine.RECIPE_ORDER);
 		List<Signal> signals = signals(query, tally, ranked, closed, growth);
 		boolean complete = closes.complete() && growth.covered().compareTo(query.window()) >= 0;
-		return new Sources(query.port(), query.window().toSeconds(), growth.covered().toSeconds(), complete,
-				tally.connections, closed, List.copyOf(ranked.subList(0, Math.min(query.limit(), ranked.size()))),
-				signals, tally.skipped());
+		return new Sources(query.port(), query.window().toSeconds(), growth.covered().toSeconds(),
+				complete && (captured == null || captured.complete()), tally.connections, closed,
+				List.copyOf(ranked.subList(0, Math.min(query.limit(), ranked.size()))), signals,
+				(captured != null) ? captured.seconds() : null, tally.skipped());
 	}
 
-	private static Source source(IpAddress ip, long[] states, long[] closes) {
+	private static Source source(IpAddress ip, long[] states, long[] closes, PacketCapture.PacketsBySource captured) {
 		Map<String, Long> held = new LinkedHashMap<>();
 		long connections = 0;
 		for (SocketState state : SocketState.TCP_STATES) {
@@ -64,8 +80,16 @@ final class Assessment {
 			}
 		}
 		long closed = (closes != null) ? closes[0] : 0;
-		return new Source(ip.toString(), connections + closed, connections, held, closed,
-				(closes != null) ? closes[1] : 0, (closes != null) ? closes[2] : 0);
+		long[] packets = (captured != null) ? captured.counts().getOrDefault(ip, new long[3]) : new long[3];
+		Double packetsPerSecond = (captured != null) ? perSecond(packets[0], captured.seconds()) : null;
+		Double synsPerSecond = (captured != null) ? perSecond(packets[2], captured.seconds()) : null;
+		return new Source(ip.toString(), connections + closed + packets[0], connections, held, closed,
+				(closes != null) ? closes[1] : 0, (closes != null) ? closes[2] : 0, packetsPerSecond, synsPerSecond);
+	}
+
+	/** A rate to three decimals: what a person reads. */
+	private static double perSecond(long count, double seconds) {
+		return (seconds > 0) ? Math.round(count / seconds * 1000) / 1000.0 : 0;
 	}
 
 	private static List<Signal> signals(SourcesQuery query, SourceTally tally, List<Source> ranked, long closed,

@@ -2,9 +2,11 @@ package io.netstatd.live.sources;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netstatd.support.report.Skipped;
 import io.netstatd.support.text.TextTable;
 import io.netstatd.support.text.TextView;
@@ -23,12 +25,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param closed the connections to the port closed in the window
  * @param sources the sources, highest score first
  * @param signals what the kernel says, in the order of their kinds
+ * @param captureSeconds with {@code capture}: how long the capture ran
  * @param skipped procfs lines left out
  */
 @Schema(requiredProperties = { "windowSeconds", "countersSeconds", "complete", "connections", "closed", "sources",
 		"signals", "skipped" })
 public record Sources(Integer port, long windowSeconds, long countersSeconds, boolean complete, long connections,
-		long closed, List<Source> sources, List<Signal> signals, Skipped skipped) implements TextView {
+		long closed, List<Source> sources, List<Signal> signals,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Double captureSeconds, Skipped skipped) implements TextView {
 
 	/**
 	 * A page to paste into an incident channel: the sources as {@code uniq -c} prints
@@ -49,7 +53,12 @@ public record Sources(Integer port, long windowSeconds, long countersSeconds, bo
 					.map((state) -> state.getKey() + " " + state.getValue())
 					.collect(Collectors.joining(", ", " (", ")")));
 			}
-			text.append(", closed ").append(source.closed()).append('\n');
+			text.append(", closed ").append(source.closed());
+			if (source.packetsPerSecond() != null) {
+				text.append(String.format(Locale.ROOT, ", %.1f packets/s, %.1f SYN/s", source.packetsPerSecond(),
+						source.synsPerSecond()));
+			}
+			text.append('\n');
 		}
 		text.append('\n');
 		if (this.signals.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.netstatd.kernel.socket.SelectionParams;
 import io.netstatd.support.query.Arguments;
 import io.netstatd.support.query.Format;
+import io.netstatd.support.query.InvalidParameterException;
 import io.netstatd.support.query.Param;
 import io.netstatd.support.query.ParamTypes;
 import io.netstatd.support.query.QuerySpec;
@@ -27,11 +28,23 @@ final class SourcesSpecs {
 						+ "address whose text sorts last in bytes first")
 		.defaultsTo("20");
 
+	static final Param<Duration> CAPTURE = Param.of("capture",
+			ParamTypes.duration(Duration.ofSeconds(1), Duration.ofSeconds(60)),
+			"also capture the TCP packets to the port for this long (1s to 60s, such as 2s) and count packets and SYNs "
+					+ "per source; one port only, where capture is on (netstatd.capture.enabled), one capture at a time");
+
 	private SourcesSpecs() {
 	}
 
 	private static SourcesQuery query(Arguments arguments) {
-		return new SourcesQuery(arguments.get(SelectionParams.PORT), arguments.get(WINDOW), arguments.get(LIMIT));
+		SourcesQuery query = new SourcesQuery(arguments.get(SelectionParams.PORT), arguments.get(WINDOW),
+				arguments.get(LIMIT), arguments.get(CAPTURE));
+		if (query.capture() != null && query.port() == null) {
+			throw new InvalidParameterException("capture",
+					"A capture counts the packets to one port: give port one port, not several or none.",
+					"a duration such as 2s, with port set to one port");
+		}
+		return query;
 	}
 
 	/** {@code /stats/sources}. */
@@ -41,7 +54,7 @@ final class SourcesSpecs {
 			super(List.of(SelectionParams.PORT.describedAs(
 					"the local ports (services) asked about, or ranges of them, comma-separated: for example 80, "
 							+ "or 80,443; every port when absent"),
-					WINDOW, LIMIT, Format.PARAM), SourcesSpecs::query);
+					WINDOW, LIMIT, CAPTURE, Format.PARAM), SourcesSpecs::query);
 		}
 
 	}

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssessmentTests {
 
 	private static final SourcesQuery PORT_80 = new SourcesQuery(new PortSet(List.of(new PortRange(80, 80))),
-			Duration.ofSeconds(60), 20);
+			Duration.ofSeconds(60), 20, null);
 
 	/**
 	 * Two reads of {@code /proc/net/netstat}'s TcpExt a minute apart on a host under a
@@ -65,7 +65,7 @@ class AssessmentTests {
 		assertThat(answer.connections()).isEqualTo(145);
 		// 203.0.113.7 holds 25 of 145: not half
 		assertThat(answer.sources().get(0))
-			.isEqualTo(new Source("203.0.113.7", 25, 25, Map.of("ESTABLISHED", 25L), 0, 0, 0));
+			.isEqualTo(new Source("203.0.113.7", 25, 25, Map.of("ESTABLISHED", 25L), 0, 0, 0, null, null));
 	}
 
 	@Test
