@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("netstatd.metrics")
 public record MetricsProperties(@DefaultValue("20") int connectionPorts, @DefaultValue("20") int ports,
 		@DefaultValue List<Integer> portList, @DefaultValue("10") int topRemotes,
-		@DefaultValue("32,128") List<Integer> remotePrefix) {
+		@DefaultValue List<Integer> remotePrefix) {
 
 	static final int MAX_PORTS = 100;
 
@@ -36,7 +36,9 @@ public record MetricsProperties(@DefaultValue("20") int connectionPorts, @Defaul
 
 	public MetricsProperties {
 		portList = List.copyOf(portList);
-		remotePrefix = List.copyOf(remotePrefix);
+		// 32,128 when unset: given here, not as the annotation's text, which the
+		// configuration processor cannot read as a list of numbers
+		remotePrefix = remotePrefix.isEmpty() ? List.of(32, 128) : List.copyOf(remotePrefix);
 		if (ports < 0 || ports > MAX_PORTS) {
 			throw new IllegalArgumentException("netstatd.metrics.ports must be 0 to " + MAX_PORTS + ", not " + ports);
 		}
