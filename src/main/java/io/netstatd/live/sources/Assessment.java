@@ -2,9 +2,11 @@ package io.netstatd.live.sources;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.netstatd.kernel.socket.SocketState;
 import io.netstatd.live.capture.PacketCapture;
@@ -46,7 +48,7 @@ final class Assessment {
 	static Sources of(SourcesQuery query, SourceTally tally, ClosedRecorder.ByRemote closes,
 			FloodCounters.Growth growth, PacketCapture.PacketsBySource captured) {
 		Map<IpAddress, Source> byIp = new LinkedHashMap<>();
-		java.util.Set<IpAddress> ips = new java.util.LinkedHashSet<>(tally.byRemote.keySet());
+		Set<IpAddress> ips = new LinkedHashSet<>(tally.byRemote.keySet());
 		ips.addAll(closes.sums().keySet());
 		if (captured != null) {
 			ips.addAll(captured.counts().keySet());
