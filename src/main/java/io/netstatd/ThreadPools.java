@@ -67,7 +67,11 @@ public class ThreadPools {
 	 */
 	@Bean(DNS)
 	public ThreadPoolTaskExecutor dns(NamesProperties names) {
-		return executor(DNS, names.maxConcurrent(), 1000);
+		// a lookup the resolver holds (no DNS server answering) outlives its request,
+		// which
+		// gave up at its deadline: the context's stop must not wait the 30 s of its phase
+		// for it; the pool's shutdown, after, interrupts it
+		return configure(new UnwaitedExecutor(), DNS, names.maxConcurrent(), 1000);
 	}
 
 	/** At most eight dumps received ahead; past it, a dump is received in line. */
@@ -89,14 +93,7 @@ public class ThreadPools {
 		// (each closing context waited out its 30 s); the pool's shutdown, after,
 		// interrupts
 		// it, and it ends within a poll's wait
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor() {
-
-			@Override
-			public void stop(Runnable callback) {
-				callback.run();
-			}
-
-		};
+		ThreadPoolTaskExecutor executor = new UnwaitedExecutor();
 		configure(executor, NOTICES, 2, 0);
 		executor.setCorePoolSize(0);
 		return executor;
@@ -179,6 +176,19 @@ public class ThreadPools {
 		scheduler.setDaemon(true);
 		scheduler.setWaitForTasksToCompleteOnShutdown(false);
 		return scheduler;
+	}
+
+	/**
+	 * A pool whose tasks the context's stop phase does not wait for: they end when the
+	 * pool shuts down, which interrupts them.
+	 */
+	static final class UnwaitedExecutor extends ThreadPoolTaskExecutor {
+
+		@Override
+		public void stop(Runnable callback) {
+			callback.run();
+		}
+
 	}
 
 }
