@@ -200,7 +200,7 @@ class FleetTests {
 		awaitVector("sum by (node) (netstatd_tcp_port_connections{port=\"8443\",state=\"ESTABLISHED\"})", "node",
 				Map.of("alpha", 7.0, "beta", 5.0, "gamma", 3.0));
 		Map<String, String> queries = dashboardQueries();
-		assertThat(queries).hasSizeGreaterThanOrEqualTo(19);
+		assertThat(queries).hasSize(19);
 		for (Map.Entry<String, String> query : queries.entrySet()) {
 			String expr = query.getValue().replace("$node", ".*").replace("$port", "8443");
 			Awaitility.await(query.getKey())

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
 
 import io.netstatd.views.counters.Counters;
 import io.netstatd.views.interfaces.NetInterface;
@@ -80,7 +81,7 @@ final class KernelFamilies {
 	 * @param fields which to export
 	 * @return the families
 	 */
-	static List<MetricSnapshot> netstat(Counters protocols, java.util.regex.Pattern fields) {
+	static List<MetricSnapshot> netstat(Counters protocols, Pattern fields) {
 		List<MetricSnapshot> metrics = new ArrayList<>();
 		for (Map.Entry<String, Map<String, Long>> group : protocols.groups().entrySet()) {
 			for (Map.Entry<String, Long> counter : group.getValue().entrySet()) {
