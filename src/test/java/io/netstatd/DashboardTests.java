@@ -204,12 +204,16 @@ class DashboardTests {
 		return RestAssured.given().port(this.port).get(path).then().statusCode(200).extract().jsonPath();
 	}
 
+	/**
+	 * A table's cells, read in one script: the page redraws a table at every event of its
+	 * stream, and cells read one by one can belong to a row already replaced.
+	 */
+	@SuppressWarnings("unchecked")
 	private static List<List<String>> rows(String tableId) {
-		List<List<String>> rows = new ArrayList<>();
-		for (WebElement row : browser.findElements(By.cssSelector("#" + tableId + " tbody tr"))) {
-			rows.add(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
-		}
-		return rows;
+		return (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
+				"return [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]"
+						+ ".map((row) => [...row.querySelectorAll('td')].map((cell) => cell.innerText.trim()));",
+				tableId);
 	}
 
 	/** What the browser logged as errors: CSP refusals, failed loads, script errors. */

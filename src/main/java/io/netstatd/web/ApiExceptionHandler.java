@@ -17,7 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -108,6 +110,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.handleErrorResponseException(ex, headers, status, request);
 	}
 
+	/**
+	 * A value Spring could not bind into an endpoint's query record: the 400 names the
+	 * parameter, and says what it allows as the parameter's type said when it refused the
+	 * value.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		FieldError error = ex.getBindingResult().getFieldError();
+		if (error == null) {
+			return super.handleMethodArgumentNotValid(ex, headers, status, request);
+		}
+		InvalidParameterException invalid = QueryErrors.of(error, ex.getParameter().getParameterType());
+		return new ResponseEntity<>(
+				badParameter(invalid.getMessage(), invalid.parameter(), invalid.allowed()).getBody(), problemJson(),
+				HttpStatus.BAD_REQUEST);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -140,6 +160,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 		problem.setDetail("An unexpected error occurred; the service log has the details.");
 		return answer(problem);
+	}
+
+	private static HttpHeaders problemJson() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return headers;
 	}
 
 	private static ResponseEntity<ProblemDetail> badParameter(String detail, String parameter, String allowed) {

@@ -2,7 +2,6 @@ package io.netstatd.web;
 
 import java.util.List;
 
-import io.netstatd.support.query.Arguments;
 import io.netstatd.support.query.Format;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,8 +11,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 
 /**
  * {@code ?format=json|table|csv} chooses as {@code Accept} does: read from the request's
- * bound query, where {@link Format#PARAM} was declared and checked like any parameter.
- * Absent, {@code Accept} decides.
+ * bound query, where the format was checked like any parameter (Spring's own
+ * {@code ParameterContentNegotiationStrategy} reads the raw parameter on every path and
+ * fails a problem's own rendering on a word it does not know). Absent, {@code Accept}
+ * decides.
  */
 final class BoundFormat implements ContentNegotiationStrategy {
 
@@ -22,8 +23,7 @@ final class BoundFormat implements ContentNegotiationStrategy {
 	@Override
 	public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
 		HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-		Arguments arguments = (servlet != null) ? QueryBinding.arguments(servlet) : null;
-		Format format = (arguments != null && arguments.declares(Format.PARAM)) ? arguments.get(Format.PARAM) : null;
+		Format format = (servlet != null) ? QueryBinding.format(servlet) : null;
 		if (format == null) {
 			return MEDIA_TYPE_ALL_LIST;
 		}

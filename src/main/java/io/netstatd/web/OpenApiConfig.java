@@ -1,14 +1,19 @@
 package io.netstatd.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import io.netstatd.kernel.netns.NamespaceChoice;
+import io.netstatd.kernel.process.PidSet;
+import io.netstatd.kernel.socket.SortKeys;
+import io.netstatd.kernel.socket.StateSet;
+import io.netstatd.kernel.socket.Tables;
+import io.netstatd.support.inet.AddressSet;
+import io.netstatd.support.inet.PortSet;
 import io.netstatd.support.limits.Deadline;
-import io.netstatd.support.query.Param;
-import io.netstatd.support.query.ParamSchema;
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.QuerySpec;
+import io.netstatd.support.query.ListValue;
+import io.netstatd.support.query.NameSet;
 import io.netstatd.support.text.TextView;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -17,16 +22,15 @@ import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.customizers.SpringDocCustomizers;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.SpringDocProviders;
@@ -41,18 +45,20 @@ import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * The contract, written from the code alone: each operation's parameters from its
- * {@link QuerySpec} (names, types, allowed values, bounds, defaults, descriptions), its
- * representations from its body (every {@link TextView} has JSON, text and CSV), its
- * problems from the one error mapping, the prose from these annotations and the code's
- * Javadoc. {@code openapi.yaml} at the top of the repository is this document, written by
- * a test, and the same test fails when the two differ in anything. Examples stay in the
- * descriptions: an example value would be sent by Swagger UI's "Try it out" as if the
- * user had typed it.
+ * The contract, written from the code alone: each operation's parameters from its query
+ * record (names, types, allowed values, bounds, defaults, and descriptions from the
+ * record's Javadoc), its representations from its body (every {@link TextView} has JSON,
+ * text and CSV), its problems from the one error mapping, the prose from these
+ * annotations and the code's Javadoc. {@code openapi.yaml} at the top of the repository
+ * is this document, written by a test, and the same test fails when the two differ in
+ * anything. Examples stay in the descriptions: an example value would be sent by Swagger
+ * UI's "Try it out" as if the user had typed it.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "netstatd", version = "1", description = OpenApiConfig.DESCRIPTION),
@@ -89,9 +95,12 @@ class OpenApiConfig {
 	private static final Map<String, String> PROBLEMS = problems();
 
 	static {
-		// the query and the deadline are bound by QueryBinding, not by Spring: the
-		// parameters the contract shows come from the spec
-		SpringDocUtils.getConfig().addAnnotationsToIgnore(Query.class).addRequestWrapperToIgnore(Deadline.class);
+		// the deadline is the request's, not a parameter; the values a query record holds
+		// are each one parameter, text in the query string, not objects to flatten
+		SpringDocUtils.getConfig()
+			.addRequestWrapperToIgnore(Deadline.class)
+			.addSimpleTypesForParameterObject(PortSet.class, AddressSet.class, NamespaceChoice.class, PidSet.class,
+					StateSet.class, Tables.class, SortKeys.class, NameSet.class);
 	}
 
 	/**
@@ -105,6 +114,11 @@ class OpenApiConfig {
 			GenericResponseService responses, OperationService operations, SpringDocConfigProperties properties,
 			SpringDocProviders providers, SpringDocCustomizers customizers) {
 		return new CommittedContract(openApi, requests, responses, operations, properties, providers, customizers);
+	}
+
+	@Bean
+	ParameterCustomizer listParameters() {
+		return OpenApiConfig::listAsText;
 	}
 
 	@Bean
@@ -146,12 +160,7 @@ class OpenApiConfig {
 	}
 
 	private static Operation describe(Operation operation, HandlerMethod handler) {
-		List<Parameter> parameters = QueryBinding.spec(handler)
-			.parameters()
-			.stream()
-			.map(OpenApiConfig::parameter)
-			.toList();
-		operation.setParameters(parameters.isEmpty() ? null : parameters);
+		defaults(operation, handler);
 		ApiResponses responses = operation.getResponses();
 		Class<?> body = handler.getReturnType().getParameterType();
 		if (TextView.class.isAssignableFrom(body)) {
@@ -172,6 +181,34 @@ class OpenApiConfig {
 		return operation;
 	}
 
+	/**
+	 * A default an endpoint gives a parameter its query record shares with another
+	 * ({@code processes} is true on {@code /listening}): springdoc does not merge a
+	 * method's {@code @Parameter} into a parameter object's.
+	 */
+	private static void defaults(Operation operation, HandlerMethod handler) {
+		io.swagger.v3.oas.annotations.Parameter given = handler
+			.getMethodAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+		if (given == null || operation.getParameters() == null) {
+			return;
+		}
+		operation.getParameters()
+			.stream()
+			.filter((parameter) -> parameter.getName().equals(given.name()))
+			.forEach((parameter) -> parameter.setSchema(given(parameter.getSchema(), given.schema().defaultValue())));
+	}
+
+	/**
+	 * A schema of its own with the default given: springdoc shares one among parameters.
+	 */
+	private static Schema<?> given(Schema<?> generated, String text) {
+		if ("boolean".equals(generated.getType())
+				|| (generated.getTypes() != null && generated.getTypes().contains("boolean"))) {
+			return new BooleanSchema()._default(Boolean.valueOf(text));
+		}
+		return new StringSchema()._default(text);
+	}
+
 	/** The JSON body springdoc found, beside its text forms. */
 	private static Content views(Content generated) {
 		MediaType json = generated.values().iterator().next();
@@ -180,30 +217,27 @@ class OpenApiConfig {
 			.addMediaType("text/csv", new MediaType().schema(text("one row per item under a header row (RFC 4180)")));
 	}
 
-	private static Parameter parameter(Param<?> declared) {
-		ParamSchema facts = declared.type().schema();
-		Schema<?> schema = switch (facts.type()) {
-			case "integer" -> new IntegerSchema().minimum(decimal(facts.minimum())).maximum(decimal(facts.maximum()));
-			case "boolean" -> new BooleanSchema();
-			default -> new StringSchema().pattern(facts.pattern());
-		};
-		if (facts.enumeration() != null) {
-			((StringSchema) schema).setEnum(facts.enumeration());
+	/**
+	 * A parameter's description as one paragraph, and a list value (ports, addresses,
+	 * states) says it is one.
+	 */
+	private static Parameter listAsText(Parameter parameter, MethodParameter declared) {
+		if (parameter == null || parameter.getDescription() == null) {
+			return parameter;
 		}
-		if (declared.defaultText() != null) {
-			schema.setDefault(switch (facts.type()) {
-				case "integer" -> Integer.valueOf(declared.defaultText());
-				case "boolean" -> Boolean.valueOf(declared.defaultText());
-				default -> declared.defaultText();
-			});
+		// the record's Javadoc is HTML wrapped at 90 columns; a description is one
+		// paragraph of text
+		parameter.setDescription(HtmlUtils.htmlUnescape(
+				parameter.getDescription().replaceAll("</?code>", "").replaceAll("\\s*\\n\\s*", " ").strip()));
+		if (declared.getParameterType() == Duration.class && parameter.getSchema() != null) {
+			// written 1s or 1500ms, not as ISO 8601's PT1S
+			parameter.getSchema().setFormat(null);
 		}
-		String description = declared.description()
-				+ (declared.type().list() ? "; a list: comma-separated, or the parameter repeated" : "");
-		return new QueryParameter().name(declared.name()).required(false).description(description).schema(schema);
-	}
-
-	private static java.math.BigDecimal decimal(Long value) {
-		return (value != null) ? java.math.BigDecimal.valueOf(value) : null;
+		if (ListValue.class.isAssignableFrom(declared.getParameterType())) {
+			parameter
+				.setDescription(parameter.getDescription() + "; a list: comma-separated, or the parameter repeated");
+		}
+		return parameter;
 	}
 
 	private static Schema<String> text(String description) {

@@ -1,23 +1,27 @@
 package io.netstatd.web;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.netstatd.kernel.socket.SocketSource;
 import io.netstatd.support.limits.Deadline;
-import io.netstatd.support.limits.ExpensiveRequests;
 import io.netstatd.support.limits.LimitsProperties;
-import io.netstatd.support.query.Arguments;
-import io.netstatd.support.query.Costly;
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.QuerySpec;
+import io.netstatd.support.query.Format;
+import io.netstatd.support.query.Formatted;
+import io.netstatd.support.query.InvalidParameterException;
+import io.netstatd.support.query.ListValue;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.BeanInstantiationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -25,63 +29,62 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttributeMethodProcessor;
 
 /**
- * Where a request's meaning is decided, once: before an endpoint of the service runs, its
- * query string is bound by the endpoint's {@link QuerySpec} (none: no parameters at all)
- * into the typed query the endpoint receives; the bound query says whether the request
- * takes one of the few places for expensive walks, whatever the path's spelling; and the
- * request gets its {@link Deadline}, ended with the request however it ends.
+ * An endpoint's query is a record on its controller method, which Spring MVC binds from
+ * the query string (its data binding, the converters of {@link QueryConversions}). Three
+ * things Spring's binding does not do are done here, before and after it:
+ * <ul>
+ * <li>before: a parameter the record does not declare, or one that takes one value given
+ * twice, is a 400 naming what the endpoint accepts (Spring ignores the first and keeps
+ * the first value of the second);</li>
+ * <li>after: each integer is within the bounds the contract declares, and the format the
+ * query names chooses the representation;</li>
+ * <li>around: the request gets its {@link Deadline}, ended with the request however it
+ * ends.</li>
+ * </ul>
  */
 final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentResolver {
 
-	private static final String BOUND = QueryBinding.class.getName() + ".bound";
-
 	private static final String DEADLINE = QueryBinding.class.getName() + ".deadline";
 
-	private static final String PERMIT = QueryBinding.class.getName() + ".permit";
+	private static final String FORMAT = QueryBinding.class.getName() + ".format";
 
-	private static final QuerySpec<?> NONE = new QuerySpec.None();
+	/** Each endpoint's parameters, read once from its query record. */
+	private static final Map<Method, Map<String, Declared>> DECLARED = new ConcurrentHashMap<>();
 
-	/** Each spec made once: a spec holds nothing of a request. */
-	private static final Map<Class<?>, QuerySpec<?>> SPECS = new ConcurrentHashMap<>();
-
-	private final ExpensiveRequests expensive;
+	private final HandlerMethodArgumentResolver records = new ServletModelAttributeMethodProcessor(true);
 
 	private final LimitsProperties limits;
 
 	private final ObjectProvider<SocketSource> sockets;
 
-	QueryBinding(ExpensiveRequests expensive, LimitsProperties limits, ObjectProvider<SocketSource> sockets) {
-		this.expensive = expensive;
+	QueryBinding(LimitsProperties limits, ObjectProvider<SocketSource> sockets) {
 		this.limits = limits;
 		this.sockets = sockets;
 	}
 
 	/**
-	 * The values bound for the request, when an endpoint of the service bound them.
+	 * The representation the request's bound query names.
 	 * @param request the request
-	 * @return the values, or null
+	 * @return the format, or null when {@code Accept} decides
 	 */
-	static Arguments arguments(HttpServletRequest request) {
-		Object bound = request.getAttribute(BOUND);
-		return (bound instanceof QuerySpec.Bound<?> values) ? values.arguments() : null;
+	static Format format(HttpServletRequest request) {
+		return (request.getAttribute(FORMAT) instanceof Format format) ? format : null;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !ours(method)
+		if (!(handler instanceof HandlerMethod method) || !ours(method.getBeanType())
 				|| request.getDispatcherType() != DispatcherType.REQUEST) {
-			// bound once, on the request itself: not again on an error or async dispatch
+			// checked once, on the request itself: not again on an error or async
+			// dispatch
 			return true;
 		}
 		String endpoint = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
-		QuerySpec.Bound<?> bound = spec(method).bind(QueryString.parse(request.getQueryString()), endpoint);
-		request.setAttribute(BOUND, bound);
-		if (bound.query() instanceof Costly costly && costly.expensive()) {
-			this.expensive.enter();
-			request.setAttribute(PERMIT, Boolean.TRUE);
-		}
+		check(QueryString.parse(request.getQueryString()),
+				DECLARED.computeIfAbsent(method.getMethod(), (key) -> declared(method)), endpoint);
 		request.setAttribute(DEADLINE, this.limits.deadline(ClientConnection.of(request, this.sockets)));
 		return true;
 	}
@@ -89,69 +92,93 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
-		release(request);
 		if (request.getAttribute(DEADLINE) instanceof Deadline deadline) {
 			deadline.end();
 		}
 	}
 
-	/**
-	 * The request's answer is gathered: its place among the expensive walks is free for
-	 * another, however slowly this client reads what is written next.
-	 * @param request the request
-	 */
-	void release(HttpServletRequest request) {
-		if (request.getAttribute(PERMIT) != null) {
-			request.removeAttribute(PERMIT);
-			this.expensive.release();
-		}
-	}
-
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.hasParameterAnnotation(Query.class) || parameter.getParameterType() == Deadline.class;
+		return parameter.getParameterType() == Deadline.class || query(parameter.getParameterType());
 	}
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws Exception {
 		if (parameter.getParameterType() == Deadline.class) {
 			return webRequest.getAttribute(DEADLINE, NativeWebRequest.SCOPE_REQUEST);
 		}
-		Object bound = webRequest.getAttribute(BOUND, NativeWebRequest.SCOPE_REQUEST);
-		return (bound instanceof QuerySpec.Bound<?> values) ? values.query() : null;
+		Object query;
+		try {
+			query = this.records.resolveArgument(parameter, container, webRequest, binderFactory);
+		}
+		catch (BeanInstantiationException ex) {
+			// a record refuses values that do not go together from its constructor
+			throw (ex.getCause() instanceof InvalidParameterException refused) ? refused : ex;
+		}
+		QueryConversions.checkBounds(query);
+		if (query instanceof Formatted formatted && formatted.format() != null) {
+			webRequest.setAttribute(FORMAT, formatted.format(), NativeWebRequest.SCOPE_REQUEST);
+		}
+		return query;
+	}
+
+	private static void check(Map<String, List<String>> given, Map<String, Declared> declared, String endpoint) {
+		given.forEach((name, values) -> {
+			Declared parameter = declared.get(name);
+			if (parameter == null) {
+				Set<String> sorted = new TreeSet<>(declared.keySet());
+				String names = sorted.isEmpty() ? "no parameters" : String.join(", ", sorted);
+				throw new InvalidParameterException(name, "Unknown parameter '" + InvalidParameterException.echo(name)
+						+ "': " + InvalidParameterException.echo(endpoint) + " accepts " + names + ".", names);
+			}
+			if (values.size() > 1 && !parameter.list()) {
+				String allowed = (parameter.allowed() != null) ? "one value, " + parameter.allowed() : "one value";
+				throw new InvalidParameterException(name,
+						"Parameter '" + name + "' is given " + values.size() + " times: it takes " + allowed + ".",
+						allowed);
+			}
+		});
+	}
+
+	/** The query record's components, each with whether it takes a list. */
+	private static Map<String, Declared> declared(HandlerMethod method) {
+		Map<String, Declared> declared = new ConcurrentHashMap<>();
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			if (query(parameter.getParameterType())) {
+				for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
+					declared.put(component.getName(),
+							new Declared(ListValue.class.isAssignableFrom(component.getType()),
+									QueryConversions.allowed(component)));
+				}
+			}
+		}
+		return declared;
+	}
+
+	/**
+	 * A typed query: a record of the service's own, which Spring binds from the query.
+	 */
+	private static boolean query(Class<?> type) {
+		return type.isRecord() && ours(type);
 	}
 
 	/**
 	 * The service's own endpoints; springdoc's, actuator's and Spring's error page bind
 	 * their own.
 	 */
-	private static boolean ours(HandlerMethod method) {
-		return method.getBeanType().getPackageName().startsWith("io.netstatd.");
+	private static boolean ours(Class<?> type) {
+		return type.getPackageName().startsWith("io.netstatd.");
 	}
 
 	/**
-	 * The spec of an endpoint: the one its {@link Query} names, or none.
-	 * @param method the endpoint
-	 * @return its spec
+	 * A parameter an endpoint declares.
+	 *
+	 * @param list whether it takes a list
+	 * @param allowed what an integer allows, or null
 	 */
-	static QuerySpec<?> spec(HandlerMethod method) {
-		for (MethodParameter parameter : method.getMethodParameters()) {
-			Query query = parameter.getParameterAnnotation(Query.class);
-			if (query != null) {
-				return SPECS.computeIfAbsent(query.value(), QueryBinding::instantiate);
-			}
-		}
-		return NONE;
-	}
+	private record Declared(boolean list, String allowed) {
 
-	private static QuerySpec<?> instantiate(Class<?> type) {
-		try {
-			return (QuerySpec<?>) ReflectionUtils.accessibleConstructor(type).newInstance();
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("A query spec needs a constructor without arguments: " + type, ex);
-		}
 	}
 
 }

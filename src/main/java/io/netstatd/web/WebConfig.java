@@ -3,7 +3,6 @@ package io.netstatd.web;
 import java.util.List;
 
 import io.netstatd.kernel.socket.SocketSource;
-import io.netstatd.support.limits.ExpensiveRequests;
 import io.netstatd.support.limits.LimitsProperties;
 import jakarta.servlet.DispatcherType;
 
@@ -11,7 +10,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -26,13 +28,8 @@ class WebConfig implements WebMvcConfigurer {
 
 	private final QueryBinding binding;
 
-	WebConfig(ExpensiveRequests expensive, LimitsProperties limits, ObjectProvider<SocketSource> sockets) {
-		this.binding = new QueryBinding(expensive, limits, sockets);
-	}
-
-	/** The one binding, for the advice that ends a request's gathering. */
-	QueryBinding binding() {
-		return this.binding;
+	WebConfig(LimitsProperties limits, ObjectProvider<SocketSource> sockets) {
+		this.binding = new QueryBinding(limits, sockets);
 	}
 
 	/**
@@ -47,6 +44,21 @@ class WebConfig implements WebMvcConfigurer {
 	@Override
 	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
 		configurer.strategies(List.of(new BoundFormat(), new HeaderContentNegotiationStrategy()));
+	}
+
+	/**
+	 * No Bean Validation: a query checks itself where it is bound. Without a validator of
+	 * its own Spring MVC would start Hibernate Validator, which is on the class path for
+	 * springdoc alone.
+	 */
+	@Override
+	public Validator getValidator() {
+		return new NoValidation();
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		QueryConversions.register(registry);
 	}
 
 	@Override
@@ -69,6 +81,20 @@ class WebConfig implements WebMvcConfigurer {
 		registration.setOrder(0);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
+	}
+
+	/** Validates nothing. */
+	private static final class NoValidation implements Validator {
+
+		@Override
+		public boolean supports(Class<?> type) {
+			return false;
+		}
+
+		@Override
+		public void validate(Object target, Errors errors) {
+		}
+
 	}
 
 }

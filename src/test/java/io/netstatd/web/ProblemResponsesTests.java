@@ -56,7 +56,7 @@ class ProblemResponsesTests {
 					/stats/states?format=yaml | format | Invalid value 'yaml' for parameter 'format': expected one of json, table, csv.
 					/routes?format=xml | format | Invalid value 'xml' for parameter 'format': expected one of json, table, csv.
 					/connections?pid=12ab | pid | Invalid value '12ab' for parameter 'pid': expected integers from 1 to 2147483647, comma-separated.
-					/connections?program=nginx, | program | Invalid value '' for parameter 'program': expected process names, comma-separated.
+					/connections?program=nginx, | program | Invalid value '' for parameter 'program': expected names, comma-separated, none empty.
 					/connections?netns=self | netns | Invalid value 'self' for parameter 'netns': expected a process id (the network namespace that process lives in), or all.
 					/stats/protocols?netns=all | netns | The kernel's counters are asked one network namespace at a time: netns=all is for socket lists and state counts; /namespaces lists the namespaces and a process in each.
 					/connections?prot=tcp | prot | Unknown parameter 'prot': /connections accepts family, format, info, limit, localAddress, localPort, memory, netns, pid, pod, podNamespace, port, processes, program, protocol, remoteAddress, remotePort, resolve, sort, state.

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.netstatd.kernel.socket.InetSocket;
 import io.netstatd.kernel.socket.SockDiagDetails;
+import io.netstatd.kernel.socket.SocketQuery;
 import io.netstatd.kernel.socket.SocketSelection;
 import io.netstatd.live.streams.EventStreams;
 import io.netstatd.live.streams.SharedTables;
@@ -28,7 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class ConnectionsStream implements SharedTables.Subscriber {
 
-	private final StreamQuery query;
+	private final SocketQuery sockets;
+
+	private final boolean info;
 
 	private final EventStreams.Sink sink;
 
@@ -36,8 +39,9 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 
 	private final String closes;
 
-	ConnectionsStream(StreamQuery query, EventStreams.Sink sink, int maxEvents, String closes) {
-		this.query = query;
+	ConnectionsStream(SocketQuery sockets, boolean info, EventStreams.Sink sink, int maxEvents, String closes) {
+		this.sockets = sockets;
+		this.info = info;
 		this.sink = sink;
 		this.maxEvents = maxEvents;
 		this.closes = closes;
@@ -58,7 +62,7 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 	}
 
 	private SseEmitter.SseEventBuilder ready(SocketTable table) {
-		SocketSelection selection = this.query.sockets().selection();
+		SocketSelection selection = this.sockets.selection();
 		long matching = table.sockets().stream().filter(selection).count();
 		return SseEmitter.event()
 			.name("ready")
@@ -66,7 +70,7 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 	}
 
 	List<SseEmitter.SseEventBuilder> events(SharedTables.Tick tick) {
-		SocketSelection selection = this.query.sockets().selection();
+		SocketSelection selection = this.sockets.selection();
 		List<StreamedSocket> events = new ArrayList<>();
 		List<StreamedSocket> closedBySnapshot = new ArrayList<>();
 		for (SocketTable.Change change : tick.changes()) {
@@ -135,13 +139,13 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 	 * is reported in the state it ended in (CLOSE, TIME_WAIT, ...).
 	 */
 	private SocketSelection closesMatching() {
-		return this.query.sockets().selection().inStates(Set.of());
+		return this.sockets.selection().inStates(Set.of());
 	}
 
 	/** A notice's {@code tcp_info}, only when the stream asked for it. */
 	private InetSocket shown(InetSocket destroyed) {
 		SockDiagDetails d = destroyed.details();
-		if (this.query.info() || d == null) {
+		if (this.info || d == null) {
 			return destroyed;
 		}
 		return destroyed.withDetails(new SockDiagDetails(d.cookie(), d.cgroupId(), d.mark(), null, d.memory()));

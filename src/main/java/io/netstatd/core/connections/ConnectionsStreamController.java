@@ -3,11 +3,10 @@ package io.netstatd.core.connections;
 import io.netstatd.kernel.socket.SocketQuery;
 import io.netstatd.live.streams.EventStreams;
 import io.netstatd.live.streams.SharedTables;
-import io.netstatd.live.streams.Streamed;
-import io.netstatd.support.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +47,11 @@ class ConnectionsStreamController {
 					+ "before the stream ends when its shared table no longer fits the memory budget (data: "
 					+ "{\"source\": \"memory\", \"detail\": ...}); comment lines as heartbeats. Streams of one namespace "
 					+ "and interval share one read of the table.")
-	SseEmitter connectionsStream(@Query(SocketListSpecs.Stream.class) Streamed<StreamQuery> stream,
-			HttpServletRequest request) {
-		SocketQuery sockets = stream.query().sockets();
+	SseEmitter connectionsStream(@ParameterObject StreamQuery query, HttpServletRequest request) {
+		SocketQuery sockets = query.sockets();
 		return this.streams.open(request.getRemoteAddr(),
-				(sink) -> this.tables.subscribe(sockets.netns(), sockets.selection().protocols(), stream.interval(),
-						new ConnectionsStream(stream.query(), sink, this.streams.maxEvents(),
+				(sink) -> this.tables.subscribe(sockets.netns(), sockets.selection().protocols(), query.interval(),
+						new ConnectionsStream(sockets, query.info(), sink, this.streams.maxEvents(),
 								this.tables.closesSource(sockets.netns())))::close);
 	}
 

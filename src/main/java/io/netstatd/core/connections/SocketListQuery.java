@@ -7,7 +7,6 @@ import io.netstatd.kernel.netns.NamespaceChoice;
 import io.netstatd.kernel.socket.InetSocket;
 import io.netstatd.kernel.socket.SocketDetail;
 import io.netstatd.kernel.socket.SocketSelection;
-import io.netstatd.support.query.Costly;
 
 /**
  * What a socket list asks for ({@code /connections}, {@code /listening}), bound once from
@@ -29,7 +28,7 @@ import io.netstatd.support.query.Costly;
  */
 record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice netns, Comparator<InetSocket> order,
 		Integer limit, boolean processes, boolean resolve, Set<SocketDetail> details, Set<Integer> pids,
-		Set<String> programs, Set<String> pods, Set<String> podNamespaces) implements Costly {
+		Set<String> programs, Set<String> pods, Set<String> podNamespaces) {
 
 	/**
 	 * Whether rows are selected by their pod.
@@ -95,7 +94,10 @@ record SocketListQuery(SocketSelection selection, boolean unix, NamespaceChoice 
 	 * namespace cost a walk too. {@code /listening?processes=false} costs what
 	 * {@code ss -ltn} costs, and is never refused.
 	 */
-	@Override
+	/**
+	 * Whether reading it walks every socket, process or namespace.
+	 * @return whether it takes a place among the expensive walks
+	 */
 	public boolean expensive() {
 		return !this.selection.listeningOnly() || walksProcesses() || this.resolve || this.netns.all();
 	}

@@ -17,12 +17,12 @@ import io.netstatd.kernel.netns.NamespaceChoice;
 import io.netstatd.kernel.procfs.SkippedLineCounter;
 import io.netstatd.kernel.socket.DestroyedSockets;
 import io.netstatd.kernel.socket.InetSocket;
-import io.netstatd.kernel.socket.SelectionParams;
 import io.netstatd.kernel.socket.SocketCounter;
 import io.netstatd.kernel.socket.SocketDetail;
 import io.netstatd.kernel.socket.SocketSelection;
 import io.netstatd.kernel.socket.SocketService;
 import io.netstatd.kernel.socket.SocketState;
+import io.netstatd.kernel.socket.Tables;
 import io.netstatd.live.closed.ClosedRecorder;
 import io.netstatd.support.query.InvalidParameterException;
 import io.netstatd.support.report.Skipped;
@@ -164,7 +164,7 @@ public class HostMetrics implements MultiCollector {
 	 * kernel sends an IPv4 connection to a dual-stack listener before the listener.
 	 */
 	private TcpTally tcp() {
-		SocketSelection tcp = SocketSelection.of(SelectionParams.TCP);
+		SocketSelection tcp = SocketSelection.of(Tables.TCP);
 		Listeners listening = PortRemotes
 			.listening(this.sockets.read(tcp.inStates(Set.of(SocketState.LISTEN)), NamespaceChoice.OWN).rows());
 		if (this.bounds.connectionPorts() > 0) {

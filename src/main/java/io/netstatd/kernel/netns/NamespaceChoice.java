@@ -1,10 +1,8 @@
 package io.netstatd.kernel.netns;
 
 import io.netstatd.kernel.process.ProcessIds;
-import io.netstatd.support.query.Arguments;
-import io.netstatd.support.query.Param;
-import io.netstatd.support.query.ParamSchema;
-import io.netstatd.support.query.ParamTypes;
+import io.netstatd.support.query.InvalidValueException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Which network namespaces a request reads ({@code netns}): the service's own (absent),
@@ -14,6 +12,7 @@ import io.netstatd.support.query.ParamTypes;
  * @param kind which of the three
  * @param pid the process, for {@link Kind#PID}
  */
+@Schema(type = "string", pattern = "^([0-9]+|all)$")
 public record NamespaceChoice(Kind kind, int pid) {
 
 	/** The service's own namespace. */
@@ -21,12 +20,6 @@ public record NamespaceChoice(Kind kind, int pid) {
 
 	/** Every namespace. */
 	public static final NamespaceChoice ALL = new NamespaceChoice(Kind.ALL, 0);
-
-	/** {@code netns}, declared once for every endpoint that reads sockets. */
-	public static final Param<NamespaceChoice> PARAM = Param.of("netns", ParamTypes.single(NamespaceChoice::parse,
-			"a process id (the network namespace that process lives in), or all", ParamSchema.string("^([0-9]+|all)$")),
-			"the network namespace to read: a process id (the one that process lives in, as nsenter -t <pid> -n), or "
-					+ "all (every namespace, each socket tagged with its netns); the service's own when absent");
 
 	/** The three ways to choose. */
 	public enum Kind {
@@ -42,12 +35,26 @@ public record NamespaceChoice(Kind kind, int pid) {
 
 	/**
 	 * What a request's {@code netns} chose: the service's own when absent.
-	 * @param arguments the bound values of an endpoint that declares {@link #PARAM}
+	 * @param chosen the bound value, or null
 	 * @return the choice
 	 */
-	public static NamespaceChoice of(Arguments arguments) {
-		NamespaceChoice chosen = arguments.get(PARAM);
+	public static NamespaceChoice orOwn(NamespaceChoice chosen) {
 		return (chosen != null) ? chosen : OWN;
+	}
+
+	/**
+	 * What a {@code netns} value says; Spring converts with it.
+	 * @param value {@code all} or a process id
+	 * @return the choice
+	 * @throws InvalidValueException when it is neither
+	 */
+	public static NamespaceChoice valueOf(String value) {
+		NamespaceChoice chosen = parse(value);
+		if (chosen == null) {
+			throw new InvalidValueException(value,
+					"a process id (the network namespace that process lives in), or all");
+		}
+		return chosen;
 	}
 
 	/**

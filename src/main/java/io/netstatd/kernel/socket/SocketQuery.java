@@ -1,7 +1,6 @@
 package io.netstatd.kernel.socket;
 
 import io.netstatd.kernel.netns.NamespaceChoice;
-import io.netstatd.support.query.Costly;
 
 /**
  * A query for sockets: which, and in which namespaces. What the state counts and the
@@ -10,10 +9,13 @@ import io.netstatd.support.query.Costly;
  * @param selection which sockets
  * @param netns which namespaces
  */
-public record SocketQuery(SocketSelection selection, NamespaceChoice netns) implements Costly {
+public record SocketQuery(SocketSelection selection, NamespaceChoice netns) {
 
 	/** Reading every namespace walks every process. */
-	@Override
+	/**
+	 * Whether reading it walks every socket, process or namespace.
+	 * @return whether it takes a place among the expensive walks
+	 */
 	public boolean expensive() {
 		return this.netns.all();
 	}

@@ -1,10 +1,10 @@
 package io.netstatd.live.capture;
 
 import io.netstatd.support.limits.Deadline;
-import io.netstatd.support.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +34,8 @@ class CaptureController {
 	@ApiResponse(responseCode = "404", description = "capture is off: netstatd.capture.enabled is not true")
 	@ApiResponse(responseCode = "503",
 			description = "another capture is running (Retry-After), or the service lacks CAP_NET_RAW")
-	TopSources topSources(@Query(CaptureSpecs.TopSources.class) CaptureQuery query, Deadline deadline) {
-		return this.capture.capture(query, deadline);
+	TopSources topSources(@ParameterObject TopSourcesQuery query, Deadline deadline) {
+		return this.capture.capture(query.capture(), deadline);
 	}
 
 }

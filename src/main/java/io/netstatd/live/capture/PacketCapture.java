@@ -53,8 +53,8 @@ public class PacketCapture {
 	 */
 	public PacketsBySource packetsTo(int port, Duration duration, Deadline request) {
 		CaptureQuery query = new CaptureQuery(CaptureQuery.ANY,
-				new PacketFilter(Set.of(Transport.TCP), port, Direction.DST, false), CaptureSpecs.MAX_PACKETS, duration,
-				0);
+				new PacketFilter(Set.of(Transport.TCP), port, Direction.DST, false), TopSourcesQuery.MAX_PACKETS,
+				duration, 0);
 		return run(query, request, (counter, nanos, dropped, stop) -> new PacketsBySource(Map.copyOf(counter.counts()),
 				nanos / 1e9, stop == TopSources.Stop.SECONDS && dropped == 0));
 	}

@@ -1,10 +1,10 @@
 package io.netstatd.live.closed;
 
 import io.netstatd.kernel.socket.NoSockDiagException;
-import io.netstatd.support.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +30,7 @@ class ClosedController {
 	@ApiResponse(responseCode = "200", description = "the answer")
 	@ApiResponse(responseCode = "501",
 			description = "no destroy notices here (sockets read from procfs), or " + "netstatd.closed.capacity=0")
-	ClosedCounts closed(@Query(ClosedSpecs.Closed.class) ClosedQuery query) {
+	ClosedCounts closed(@ParameterObject ClosedQuery query) {
 		if (!this.recorder.recording()) {
 			throw new NoSockDiagException("/stats/closed needs the kernel's destroy notices, which this service "
 					+ "cannot have here (they need sockets read through sock_diag), or keeps none "

@@ -65,7 +65,7 @@ final class Assessment {
 		ranked.sort(TextTable.CountedLine.RECIPE_ORDER);
 		List<Signal> signals = signals(query, tally, ranked, closed, growth);
 		boolean complete = closes.complete() && growth.covered().compareTo(query.window()) >= 0;
-		return new Sources(query.port(), query.window().toSeconds(), growth.covered().toSeconds(),
+		return new Sources(query.onePort(), query.window().toSeconds(), growth.covered().toSeconds(),
 				complete && (captured == null || captured.complete()), tally.connections, closed,
 				List.copyOf(ranked.subList(0, Math.min(query.limit(), ranked.size()))), signals,
 				(captured != null) ? captured.seconds() : null, tally.skipped());
@@ -159,8 +159,8 @@ final class Assessment {
 	}
 
 	private static String scope(SourcesQuery query) {
-		return (query.port() != null) ? "port " + query.port()
-				: (query.ports() != null) ? "ports " + query.ports() : "every port";
+		return (query.onePort() != null) ? "port " + query.onePort()
+				: (query.port() != null) ? "ports " + query.port() : "every port";
 	}
 
 }

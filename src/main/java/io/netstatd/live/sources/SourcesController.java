@@ -3,15 +3,15 @@ package io.netstatd.live.sources;
 import java.util.Map;
 
 import io.netstatd.kernel.netns.NamespaceChoice;
-import io.netstatd.kernel.socket.SelectionParams;
 import io.netstatd.kernel.socket.SocketSelection;
 import io.netstatd.kernel.socket.SocketService;
+import io.netstatd.kernel.socket.Tables;
 import io.netstatd.live.capture.PacketCapture;
 import io.netstatd.live.closed.ClosedRecorder;
 import io.netstatd.support.limits.Deadline;
-import io.netstatd.support.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,11 +46,11 @@ class SourcesController {
 					+ "and the signals: accept-queue-full (a listener at its backlog), listen-overflows "
 					+ "(ListenOverflows or ListenDrops grew), syn-flood (SYN cookies sent, or 100 half-open), "
 					+ "connection-flood (one source with half the connections or closes).")
-	Sources sources(@Query(SourcesSpecs.Sources.class) SourcesQuery query, Deadline deadline) {
+	Sources sources(@ParameterObject SourcesQuery query, Deadline deadline) {
 		// the capture first: the sockets and closes are then read as it ends
 		PacketCapture.PacketsBySource captured = (query.capture() != null)
-				? this.capture.packetsTo(query.port(), query.capture(), deadline) : null;
-		SocketSelection selection = SocketSelection.of(SelectionParams.TCP).withPorts(null, query.ports(), null);
+				? this.capture.packetsTo(query.onePort(), query.capture(), deadline) : null;
+		SocketSelection selection = SocketSelection.of(Tables.TCP).withPorts(null, query.port(), null);
 		SourceTally tally = this.sockets.count(selection, NamespaceChoice.OWN, query, SourceTally::new);
 		ClosedRecorder.ByRemote closes = this.closed.recording()
 				? this.closed.byRemote(System.nanoTime() - query.window().toNanos(), query::asks)

@@ -2,9 +2,6 @@ package io.netstatd.live.streams;
 
 import java.time.Duration;
 
-import io.netstatd.support.query.Param;
-import io.netstatd.support.query.ParamTypes;
-
 /**
  * The query of a live stream: what each snapshot reads, and how often.
  *
@@ -15,15 +12,24 @@ import io.netstatd.support.query.ParamTypes;
 public record Streamed<Q>(Q query, Duration interval) {
 
 	/** No faster than a second: each snapshot is a table read. */
-	static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+	public static final String MIN = "1s";
 
 	/** No slower than a minute: a slower view is a poll. */
-	static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+	public static final String MAX = "60s";
 
-	/** {@code interval}, declared once for every stream. */
-	public static final Param<Duration> INTERVAL = Param
-		.of("interval", ParamTypes.duration(MIN_INTERVAL, MAX_INTERVAL),
-				"how often: 1s to 60s, such as 1s, 1500ms or 1m, or whole seconds")
-		.defaultsTo("1s");
+	/** A snapshot a second, as {@code netstat -c}. */
+	public static final String DEFAULT = "1s";
+
+	/** What {@code interval} looks like, for the contract. */
+	public static final String PATTERN = "^[0-9]+(ms|s|m)?$";
+
+	/**
+	 * A stream's interval: the one given, or a second.
+	 * @param interval the bound value, or null
+	 * @return the interval
+	 */
+	public static Duration orDefault(Duration interval) {
+		return (interval != null) ? interval : Duration.ofSeconds(1);
+	}
 
 }

@@ -1,10 +1,11 @@
 package io.netstatd.live.top;
 
 import io.netstatd.support.limits.Deadline;
-import io.netstatd.support.query.Query;
+import io.netstatd.support.limits.ExpensiveRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +20,11 @@ class TopController {
 
 	private final ConnectionRates rates;
 
-	TopController(ConnectionRates rates) {
+	private final ExpensiveRequests expensive;
+
+	TopController(ConnectionRates rates, ExpensiveRequests expensive) {
 		this.rates = rates;
+		this.expensive = expensive;
 	}
 
 	@GetMapping("/top/connections")
@@ -35,9 +39,11 @@ class TopController {
 	@ApiResponse(responseCode = "501",
 			description = "the sockets are read from procfs here (another root, or netstatd.sockets.source=procfs), "
 					+ "which has no tcp_info")
-	BusyConnections topConnections(@Query(TopSpecs.Connections.class) TopQuery query, Deadline deadline)
-			throws InterruptedException {
-		return this.rates.measure(query, deadline);
+	BusyConnections topConnections(@ParameterObject TopQuery query, Deadline deadline) throws InterruptedException {
+		// two dumps of every connection, with tcp_info: the price of a full list, twice
+		try (ExpensiveRequests.Place place = this.expensive.enter(true, deadline)) {
+			return this.rates.measure(query, deadline);
+		}
 	}
 
 }

@@ -3,15 +3,34 @@ package io.netstatd.support.inet;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.netstatd.support.query.Items;
+import io.netstatd.support.query.ListValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Ports and ranges of ports, as a port parameter takes them ({@code 80,443,8000-8099}).
  *
  * @param ranges the ranges; a single port is a range of one
  */
-public record PortSet(List<PortRange> ranges) {
+@Schema(type = "string", pattern = "^[0-9]{1,5}(-[0-9]{1,5})?(,[0-9]{1,5}(-[0-9]{1,5})?)*$")
+public record PortSet(List<PortRange> ranges) implements ListValue {
+
+	static final String ALLOWED = "ports from 0 to 65535 and ranges of them such as 1024-65535, comma-separated";
 
 	public PortSet {
 		ranges = List.copyOf(ranges);
+	}
+
+	/**
+	 * The ports a parameter gives ({@code 80,443,8000-8099}); Spring converts with it.
+	 * @param text the list
+	 * @return the ports
+	 */
+	public static PortSet valueOf(String text) {
+		return new PortSet(Items.read(text, (item) -> {
+			PortRange range = PortRange.parse(item);
+			return (range != null) ? List.of(range) : null;
+		}, ALLOWED));
 	}
 
 	/** Whether {@code port} is in one of the ranges. */

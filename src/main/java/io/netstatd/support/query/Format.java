@@ -18,11 +18,6 @@ public enum Format {
 	/** One row per item under a header row (RFC 4180). */
 	CSV;
 
-	/** {@code format}, which every view takes, declared once here. */
-	public static final Param<Format> PARAM = Param.of("format", ParamTypes.oneOf(values()),
-			"json (the default), table (the text the replaced command prints; as Accept: text/plain) or csv "
-					+ "(as Accept: text/csv)");
-
 	@Override
 	public String toString() {
 		return name().toLowerCase(Locale.ROOT);

@@ -1,20 +1,24 @@
 package io.netstatd.support.query;
 
 /**
- * A value, or one item of a list, that a {@link ParamType} does not allow. The binder
- * turns it into an {@link InvalidParameterException} naming the parameter.
+ * A value, or one item of a list, that a parameter's type does not allow, thrown where
+ * Spring converts the text. The error mapping names the parameter it was given for.
  */
-public class InvalidValueException extends RuntimeException {
+public class InvalidValueException extends IllegalArgumentException {
 
 	private final String value;
+
+	private final String allowed;
 
 	/**
 	 * A value that is not allowed.
 	 * @param value the value or list item, as given
+	 * @param allowed what is allowed, in words: {@code ports from 0 to 65535 ...}
 	 */
-	public InvalidValueException(String value) {
-		super(null, null, false, false);
+	public InvalidValueException(String value, String allowed) {
+		super(allowed);
 		this.value = value;
+		this.allowed = allowed;
 	}
 
 	/**
@@ -23,6 +27,14 @@ public class InvalidValueException extends RuntimeException {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * What is allowed, in words.
+	 * @return the words the 400 problem's {@code allowed} says
+	 */
+	public String allowed() {
+		return this.allowed;
 	}
 
 }

@@ -1,8 +1,7 @@
 /**
- * Query parameters declared once and bound once: each endpoint lists its {@link Param}s
- * in a {@link QuerySpec}, and the request's query string (nothing else: no header, no
- * body) becomes one typed, immutable query before the endpoint runs. Strictness, the 400
- * problem's {@code parameter} and {@code allowed}, the contract's text and the cost bound
- * all read the same declaration.
+ * What query parameters take, beyond Spring's defaults: the grammar lists share
+ * ({@link io.netstatd.support.query.Items}), durations as clients write them, a list's
+ * marker, and the problem a value not allowed becomes. Endpoints declare their parameters
+ * as records on their controller methods, which Spring MVC binds.
  */
 package io.netstatd.support.query;

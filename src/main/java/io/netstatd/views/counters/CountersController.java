@@ -8,9 +8,9 @@ import java.util.Set;
 import io.netstatd.kernel.netns.NamespaceChoice;
 import io.netstatd.kernel.netns.NamespaceScanner;
 import io.netstatd.support.query.InvalidParameterException;
-import io.netstatd.support.query.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,16 +35,16 @@ class CountersController {
 	@Operation(summary = "Every protocol counter of the kernel (netstat -s, nstat -az)",
 			description = "The counters of /proc/net/snmp, netstat and snmp6, grouped as the kernel groups them, "
 					+ "under its own names, in its order; as text, in netstat -s's layout.")
-	ProtocolCounters protocols(@Query(CounterSpecs.Protocols.class) CountersQuery query) {
-		Path root = root(query.netns());
+	ProtocolCounters protocols(@ParameterObject CountersQuery query) {
+		Path root = root(query.namespace());
 		Counters all = (root != null) ? this.counters.protocols(root) : this.counters.protocols();
 		return new ProtocolCounters(only(all, query.groups()), all.skipped());
 	}
 
 	@GetMapping("/stats/sockets")
 	@Operation(summary = "Socket totals (ss -s, /proc/net/sockstat): cheap at any socket count, for frequent polling")
-	SocketCounters sockets(@Query(CounterSpecs.Sockets.class) CountersQuery query) {
-		Path root = root(query.netns());
+	SocketCounters sockets(@ParameterObject SocketCountersQuery query) {
+		Path root = root(NamespaceChoice.orOwn(query.netns()));
 		Counters sockets = (root != null) ? this.counters.sockets(root) : this.counters.sockets();
 		return new SocketCounters(sockets.groups(), sockets.skipped());
 	}

@@ -1,9 +1,9 @@
 package io.netstatd.views.interfaces;
 
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.Specs;
+import io.netstatd.support.query.FormatOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +23,7 @@ class InterfacesController {
 
 	@GetMapping("/interfaces")
 	@Operation(summary = "Every network interface with its counters (netstat -ia; up tells the ones netstat -i lists)")
-	InterfaceList interfaces(@Query(Specs.FormatOnly.class) Void query) {
+	InterfaceList interfaces(@ParameterObject FormatOnly query) {
 		return this.interfaces.interfaces();
 	}
 

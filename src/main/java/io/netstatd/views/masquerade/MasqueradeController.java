@@ -1,10 +1,10 @@
 package io.netstatd.views.masquerade;
 
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.Specs;
+import io.netstatd.support.query.FormatOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +26,7 @@ class MasqueradeController {
 	@Operation(summary = "Connections NAT rewrote, from conntrack (netstat -M); 404 when the kernel tracks none")
 	@ApiResponse(responseCode = "200")
 	@ApiResponse(responseCode = "404", description = "the kernel has no connection tracking")
-	MasqueradeList masquerade(@Query(Specs.FormatOnly.class) Void query) {
+	MasqueradeList masquerade(@ParameterObject FormatOnly query) {
 		return this.conntrack.masqueraded();
 	}
 

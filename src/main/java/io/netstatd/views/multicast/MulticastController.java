@@ -1,9 +1,9 @@
 package io.netstatd.views.multicast;
 
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.Specs;
+import io.netstatd.support.query.FormatOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +23,7 @@ class MulticastController {
 
 	@GetMapping("/multicast")
 	@Operation(summary = "The multicast groups each interface has joined, IPv4 and IPv6 (netstat -gn)")
-	MembershipList multicast(@Query(Specs.FormatOnly.class) Void query) {
+	MembershipList multicast(@ParameterObject FormatOnly query) {
 		return this.multicast.memberships();
 	}
 

@@ -13,12 +13,13 @@ import io.netstatd.kernel.socket.InetSocket;
 import io.netstatd.kernel.socket.Protocol;
 import io.netstatd.kernel.socket.SocketSelection;
 import io.netstatd.kernel.socket.SocketService;
-import io.netstatd.support.query.Costly;
+import io.netstatd.support.limits.Deadline;
+import io.netstatd.support.limits.ExpensiveRequests;
 import io.netstatd.support.query.Format;
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.QuerySpec;
+import io.netstatd.support.query.Formatted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,17 +39,28 @@ class NamespacesController {
 
 	private final Containers containers;
 
-	NamespacesController(NamespaceScanner namespaces, SocketService sockets, Containers containers) {
+	private final ExpensiveRequests expensive;
+
+	NamespacesController(NamespaceScanner namespaces, SocketService sockets, Containers containers,
+			ExpensiveRequests expensive) {
 		this.namespaces = namespaces;
 		this.sockets = sockets;
 		this.containers = containers;
+		this.expensive = expensive;
 	}
 
 	@GetMapping("/namespaces")
 	@Operation(summary = "The network namespaces (lsns -t net): inode, processes, and their TCP and UDP sockets",
 			description = "Walks every process's /proc/<pid>/ns/net and reads each namespace's tables once: bounded "
 					+ "like the other expensive requests.")
-	NamespaceList namespaces(@Query(Spec.class) Walk walk) {
+	NamespaceList namespaces(@ParameterObject Walk walk, Deadline deadline) {
+		// it walks every process and reads every namespace
+		try (ExpensiveRequests.Place place = this.expensive.enter(true, deadline)) {
+			return walk();
+		}
+	}
+
+	private NamespaceList walk() {
 		NamespaceScanner.Scan scan = this.namespaces.scan();
 		long own = this.namespaces.own();
 		Parsed<InetSocket> all = this.sockets.all(SocketSelection.of(Protocol.TCP_AND_UDP), scan);
@@ -93,22 +105,14 @@ class NamespacesController {
 		return counts;
 	}
 
-	/** {@code /namespaces} walks every process and reads every namespace. */
-	record Walk() implements Costly {
-
-		@Override
-		public boolean expensive() {
-			return true;
-		}
-
-	}
-
-	/** {@code /namespaces} takes the representation alone. */
-	static final class Spec extends QuerySpec<Walk> {
-
-		Spec() {
-			super(List.of(Format.PARAM), (arguments) -> new Walk());
-		}
+	/**
+	 * What {@code /namespaces} asks, bound from its query string: the representation
+	 * alone.
+	 *
+	 * @param format json (the default), table (the text the replaced command prints; as
+	 * Accept: text/plain) or csv (as Accept: text/csv)
+	 */
+	record Walk(Format format) implements Formatted {
 
 	}
 

@@ -1,14 +1,11 @@
 package io.netstatd.views.routes;
 
-import java.util.List;
-
-import io.netstatd.kernel.socket.SelectionParams;
 import io.netstatd.support.inet.Family;
 import io.netstatd.support.query.Format;
-import io.netstatd.support.query.Query;
-import io.netstatd.support.query.QuerySpec;
+import io.netstatd.support.query.Formatted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,28 +25,19 @@ class RoutesController {
 
 	@GetMapping("/routes")
 	@Operation(summary = "The kernel's IPv4 and IPv6 routes (netstat -rn, netstat -6rn)")
-	RouteList routes(@Query(Spec.class) RoutesQuery query) {
+	RouteList routes(@ParameterObject RoutesQuery query) {
 		return this.routes.routes(query.family());
 	}
 
 	/**
-	 * What {@code /routes} asks for.
+	 * What {@code /routes} asks, bound from its query string.
 	 *
-	 * @param family one family, or null for both
+	 * @param family inet (IPv4, netstat -rn -4) or inet6 (IPv6, netstat -rn -6); both
+	 * when absent
+	 * @param format json (the default), table (the text the replaced command prints; as
+	 * Accept: text/plain) or csv (as Accept: text/csv)
 	 */
-	record RoutesQuery(Family family) {
-
-	}
-
-	/** {@code /routes}: a family, and the representation. */
-	static final class Spec extends QuerySpec<RoutesQuery> {
-
-		Spec() {
-			super(List.of(
-					SelectionParams.FAMILY
-						.describedAs("inet (IPv4, netstat -rn -4) or inet6 (IPv6, netstat -rn -6); both when absent"),
-					Format.PARAM), (arguments) -> new RoutesQuery(arguments.get(SelectionParams.FAMILY)));
-		}
+	record RoutesQuery(Family family, Format format) implements Formatted {
 
 	}
 

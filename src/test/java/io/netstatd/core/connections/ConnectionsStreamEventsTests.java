@@ -74,12 +74,12 @@ class ConnectionsStreamEventsTests {
 				List.of(new SharedTables.Destroyed(socket(40005, SocketState.CLOSE), 2.0)), 0);
 		List<List<SseEmitter.SseEventBuilder>> sent = new ArrayList<>();
 		ConnectionsStream stream = new ConnectionsStream(
-				new StreamQuery(new SocketQuery(
+				new SocketQuery(
 						SocketSelection.of(java.util.Set.of(Protocol.TCP))
 							.inStates(java.util.Set.of(SocketState.ESTABLISHED))
 							.withPorts(null, new PortSet(List.of(new PortRange(8080, 8080))), null),
-						NamespaceChoice.OWN), false),
-				sink(sent), 1000, "kernel");
+						NamespaceChoice.OWN),
+				false, sink(sent), 1000, "kernel");
 
 		stream.tick(tick, false);
 

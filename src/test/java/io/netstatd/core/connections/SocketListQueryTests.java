@@ -1,10 +1,6 @@
 package io.netstatd.core.connections;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.netstatd.web.QueryBinder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,15 +39,7 @@ class SocketListQueryTests {
 	}
 
 	private static SocketListQuery bind(String endpoint, String query) {
-		Map<String, List<String>> given = new LinkedHashMap<>();
-		if (query != null) {
-			Arrays.stream(query.split("&"))
-				.map((pair) -> pair.split("=", 2))
-				.forEach((pair) -> given.put(pair[0], Arrays.asList(pair[1].split(","))));
-		}
-		return (endpoint.equals("/listening") ? new SocketListSpecs.Listening() : new SocketListSpecs.Connections())
-			.bind(given, endpoint)
-			.query();
+		return QueryBinder.bind(ConnectionsQuery.class, query).list(endpoint.equals("/listening"));
 	}
 
 }

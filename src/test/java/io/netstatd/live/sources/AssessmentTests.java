@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssessmentTests {
 
 	private static final SourcesQuery PORT_80 = new SourcesQuery(new PortSet(List.of(new PortRange(80, 80))),
-			Duration.ofSeconds(60), 20, null);
+			Duration.ofSeconds(60), 20, null, null);
 
 	/**
 	 * Two reads of {@code /proc/net/netstat}'s TcpExt a minute apart on a host under a
