@@ -128,8 +128,17 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 	 * One row: {@link InetSocket}'s columns, its details, then what the request added.
 	 */
 	static void writeRow(ListedSocket row, JsonGenerator out, SerializationContext context, char[] text) {
-		InetSocket s = row.socket();
 		out.writeStartObject(row);
+		writeColumns(row, out, context, text);
+		out.writeEndObject();
+	}
+
+	/**
+	 * A row's properties, in an object its caller opened: a list's row, or a stream's
+	 * event, which adds its own after them.
+	 */
+	static void writeColumns(ListedSocket row, JsonGenerator out, SerializationContext context, char[] text) {
+		InetSocket s = row.socket();
 		out.writeName(PROTOCOL);
 		out.writeString(s.protocol().label());
 		out.writeName(LOCAL_ADDRESS);
@@ -167,7 +176,6 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 		writeIfPresent(NETNS, row.netns(), out, context);
 		writeIfPresent(CGROUP, row.cgroup(), out, context);
 		writeIfPresent(CONTAINER, row.container(), out, context);
-		out.writeEndObject();
 	}
 
 	private static void writeTimer(SocketTimer timer, JsonGenerator out) {
@@ -240,8 +248,7 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 	/**
 	 * A property left out when null, as {@code JsonInclude.Include.NON_NULL} leaves it.
 	 */
-	private static void writeIfPresent(SerializableString name, Object value, JsonGenerator out,
-			SerializationContext context) {
+	static void writeIfPresent(SerializableString name, Object value, JsonGenerator out, SerializationContext context) {
 		if (value instanceof String text) {
 			out.writeName(name);
 			out.writeString(text);
@@ -252,7 +259,7 @@ class SocketListingJson extends StdSerializer<SocketListing> {
 		}
 	}
 
-	private static SerializableString name(String name) {
+	static SerializableString name(String name) {
 		return new SerializedString(name);
 	}
 

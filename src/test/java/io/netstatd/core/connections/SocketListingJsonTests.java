@@ -39,7 +39,8 @@ class SocketListingJsonTests {
 	private static final JsonMapper beans = JsonMapper.builder().build();
 
 	private static final JsonMapper written = JsonMapper.builder()
-		.addModule(new SimpleModule().addSerializer(SocketListing.class, new SocketListingJson()))
+		.addModule(new SimpleModule().addSerializer(SocketListing.class, new SocketListingJson())
+			.addSerializer(StreamedSocket.class, new StreamedSocketJson()))
 		.build();
 
 	@Test
@@ -121,6 +122,21 @@ class SocketListingJsonTests {
 			.writeValueAsString(new SocketListing(rows.size(), rows.size(), rows, null, Skipped.NONE, null, null)))
 			.contains("\"cookie\":\"0\"", "\"cookie\":\"123456789abcdef\"", "\"cookie\":\"8000000000000000\"",
 					"\"cookie\":\"ffffffffffffffff\"");
+	}
+
+	/** A stream's event carries the row a list writes, by the same writer. */
+	@Test
+	void writesAStreamsEventsAsTheRecordsWould() throws IOException {
+		List<InetSocket> sockets = new ArrayList<>();
+		byte[] dump = resource("/netlink/tcp-info-dump.bin");
+		InetDiagParser.parse(ByteBuffer.wrap(dump), dump.length, Protocol.TCP, sockets);
+		ListedSocket row = new ListedSocket(sockets.get(0), null, null, null, 4026531840L, null, null);
+
+		for (StreamedSocket event : List.of(new StreamedSocket("closed", row, "kernel", 2.5),
+				new StreamedSocket("opened", ListedSocket.of(sockets.get(1)), "snapshot", null))) {
+			assertThat(written.writeValueAsString(event)).isEqualTo(beans.writeValueAsString(event))
+				.contains("\"source\"");
+		}
 	}
 
 	private static void assertSame(SocketListing listing) {
