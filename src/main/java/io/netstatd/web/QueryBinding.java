@@ -1,7 +1,7 @@
 package io.netstatd.web;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +51,8 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 
 	private static final String FORMAT = QueryBinding.class.getName() + ".format";
 
-	/** Each endpoint's parameters, read once from its query record. */
-	private static final Map<Method, Map<String, Declared>> DECLARED = new ConcurrentHashMap<>();
+	/** Each query record's parameters, read once. */
+	private static final Map<Class<?>, Map<String, Declared>> DECLARED = new ConcurrentHashMap<>();
 
 	private final HandlerMethodArgumentResolver records = new ServletModelAttributeMethodProcessor(true);
 
@@ -83,8 +83,7 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 			return true;
 		}
 		String endpoint = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
-		check(QueryString.parse(request.getQueryString()),
-				DECLARED.computeIfAbsent(method.getMethod(), (key) -> declared(method)), endpoint);
+		check(QueryString.parse(request.getQueryString()), queryOf(method), endpoint);
 		request.setAttribute(DEADLINE, this.limits.deadline(ClientConnection.of(request, this.sockets)));
 		return true;
 	}
@@ -123,7 +122,18 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 		return query;
 	}
 
-	private static void check(Map<String, List<String>> given, Map<String, Declared> declared, String endpoint) {
+	/**
+	 * Checks a query string against the parameters a query record declares: each name one
+	 * of them, an empty value refused where Spring would bind it as absent, a value given
+	 * twice only to a list.
+	 * @param given the query string's parameters, each with its values
+	 * @param query the endpoint's query record, or null for an endpoint without one
+	 * @param endpoint the path, for the message about an unknown parameter
+	 * @throws InvalidParameterException naming the first parameter refused
+	 */
+	static void check(Map<String, List<String>> given, Class<?> query, String endpoint) {
+		Map<String, Declared> declared = (query != null) ? DECLARED.computeIfAbsent(query, QueryBinding::declared)
+				: Map.of();
 		given.forEach((name, values) -> {
 			Declared parameter = declared.get(name);
 			if (parameter == null) {
@@ -131,6 +141,9 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 				String names = sorted.isEmpty() ? "no parameters" : String.join(", ", sorted);
 				throw new InvalidParameterException(name, "Unknown parameter '" + InvalidParameterException.echo(name)
 						+ "': " + InvalidParameterException.echo(endpoint) + " accepts " + names + ".", names);
+			}
+			if (parameter.whenEmpty() != null && values.contains("")) {
+				throw InvalidParameterException.invalidValue(name, "", parameter.whenEmpty());
 			}
 			if (values.size() > 1 && !parameter.list()) {
 				String allowed = (parameter.allowed() != null) ? "one value, " + parameter.allowed() : "one value";
@@ -141,19 +154,24 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 		});
 	}
 
-	/** The query record's components, each with whether it takes a list. */
-	private static Map<String, Declared> declared(HandlerMethod method) {
-		Map<String, Declared> declared = new ConcurrentHashMap<>();
-		for (MethodParameter parameter : method.getMethodParameters()) {
-			if (query(parameter.getParameterType())) {
-				for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
-					declared.put(component.getName(),
-							new Declared(ListValue.class.isAssignableFrom(component.getType()),
-									QueryConversions.allowed(component)));
-				}
-			}
+	/** A query record's components, each with what the check needs of it. */
+	private static Map<String, Declared> declared(Class<?> query) {
+		Map<String, Declared> declared = new HashMap<>();
+		for (RecordComponent component : query.getRecordComponents()) {
+			declared.put(component.getName(), new Declared(ListValue.class.isAssignableFrom(component.getType()),
+					QueryConversions.allowed(component), QueryConversions.allowedWhenEmpty(component)));
 		}
 		return declared;
+	}
+
+	/** The endpoint's query record, or null when it takes none. */
+	private static Class<?> queryOf(HandlerMethod method) {
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			if (query(parameter.getParameterType())) {
+				return parameter.getParameterType();
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -176,8 +194,10 @@ final class QueryBinding implements HandlerInterceptor, HandlerMethodArgumentRes
 	 *
 	 * @param list whether it takes a list
 	 * @param allowed what an integer allows, or null
+	 * @param whenEmpty what it allows, where Spring would bind an empty value as absent;
+	 * null where the type refuses it
 	 */
-	private record Declared(boolean list, String allowed) {
+	private record Declared(boolean list, String allowed, String whenEmpty) {
 
 	}
 

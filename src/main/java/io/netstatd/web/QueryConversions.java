@@ -108,6 +108,27 @@ final class QueryConversions {
 		return "an integer from " + min(component) + " to " + max(component);
 	}
 
+	/**
+	 * What a component allows, for an empty value where Spring's binder would bind null
+	 * (and so the default) instead of refusing it: after a converter refuses the empty
+	 * text, it gives an enum null, and its formatting skips empty text.
+	 * @param component a record component
+	 * @return what it allows, or null for a type that refuses empty text itself
+	 */
+	static String allowedWhenEmpty(RecordComponent component) {
+		Class<?> type = component.getType();
+		if (type.isEnum()) {
+			return "one of "
+					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+		}
+		Field field = ReflectionUtils.findField(component.getDeclaringRecord(), component.getName());
+		DurationRange range = (field != null) ? field.getAnnotation(DurationRange.class) : null;
+		if (type == Duration.class && range != null) {
+			return Durations.allowed(Durations.of(range.min()), Durations.of(range.max()));
+		}
+		return null;
+	}
+
 	private static long min(RecordComponent component) {
 		Schema schema = schema(component);
 		return (schema != null && !schema.minimum().isEmpty()) ? Long.parseLong(schema.minimum()) : 0;

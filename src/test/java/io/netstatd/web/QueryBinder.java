@@ -10,8 +10,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
- * Binds a query record from a query string as Spring MVC binds an endpoint's, with the
- * service's conversions, for unit tests of what a query means.
+ * Checks and binds a query record from a query string as an endpoint's is, with the
+ * service's check and conversions, for unit tests of what a query means.
  */
 public final class QueryBinder {
 
@@ -27,6 +27,7 @@ public final class QueryBinder {
 	 * @throws InvalidParameterException as the 400 would say it
 	 */
 	public static <T> T bind(Class<T> type, String query) {
+		QueryBinding.check(QueryString.parse(query), type, "/test");
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		if (query != null && !query.isEmpty()) {
 			Arrays.stream(query.split("&")).map((pair) -> pair.split("=", 2)).forEach((pair) -> {

@@ -94,6 +94,10 @@ class QueryConversionsTests {
 			every  | 500ms     | 500ms | a duration from 1s to 60s, such as 1s, 1500ms or 1m
 			every  | 2h        | 2h    | a duration from 1s to 60s, such as 1s, 1500ms or 1m
 			format | xml       | xml   | one of json, table, csv
+			limit  | ''        | ''    | an integer from 0 to 1000
+			flag   | ''        | ''    | true or false
+			every  | ''        | ''    | a duration from 1s to 60s, such as 1s, 1500ms or 1m
+			format | ''        | ''    | one of json, table, csv
 			""")
 	void refusesWhatATypeDoesNotTake(String name, String given, String item, String allowed) {
 		assertThatExceptionOfType(InvalidParameterException.class)
@@ -106,6 +110,20 @@ class QueryConversionsTests {
 			});
 	}
 
+	@Test
+	void refusesAParameterItDoesNotDeclare() {
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> QueryBinder.bind(Values.class, "limt=5"))
+			.withMessage("Unknown parameter 'limt': /test accepts every, flag, format, limit, port, state.");
+	}
+
+	@Test
+	void refusesOneValueGivenTwice() {
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> QueryBinder.bind(Values.class, "limit=5&limit=6"))
+			.withMessage("Parameter 'limit' is given 2 times: it takes one value, an integer from 0 to 1000.");
+	}
+
 	/**
 	 * A problem repeats a short, escaped excerpt of what it was sent, never a forged
 	 * line.
@@ -114,6 +132,10 @@ class QueryConversionsTests {
 	void echoesClientTextEscapedAndCut() {
 		assertThat(InvalidParameterException.echo("a\nb\u0000c\u00e9")).isEqualTo("a\\x0ab\\x00c\\u00e9");
 		assertThat(InvalidParameterException.echo("x".repeat(100))).isEqualTo("x".repeat(64) + "...");
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> QueryBinder.bind(Values.class, "x%0A2026-12-01%20INFO%20forged=1"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n")
+				.startsWith("Unknown parameter 'x\\x0a2026-12-01 INFO forged'"));
 	}
 
 	/**

@@ -31,10 +31,19 @@ public final class Durations {
 			duration = null;
 		}
 		if (duration == null || duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-			throw new InvalidValueException(value,
-					"a duration from " + text(min) + " to " + text(max) + ", such as 1s, 1500ms or 1m");
+			throw new InvalidValueException(value, allowed(min, max));
 		}
 		return duration;
+	}
+
+	/**
+	 * What a duration parameter allows, in words.
+	 * @param min the shortest
+	 * @param max the longest
+	 * @return {@code a duration from 1s to 60s, such as 1s, 1500ms or 1m}
+	 */
+	public static String allowed(Duration min, Duration max) {
+		return "a duration from " + text(min) + " to " + text(max) + ", such as 1s, 1500ms or 1m";
 	}
 
 	/**
