@@ -1,6 +1,7 @@
 package io.netstatd.core.connections;
 
 import java.time.Duration;
+import java.util.EnumSet;
 
 import io.netstatd.kernel.netns.NamespaceChoice;
 import io.netstatd.kernel.socket.Protocol;
@@ -58,9 +59,8 @@ record StreamQuery(Tables protocol, Family family, StateSet state, PortSet port,
 	 * @return the sockets
 	 */
 	SocketQuery sockets() {
-		Tables readable = new Tables(java.util.EnumSet.allOf(Protocol.class), false);
 		return new SocketQuery(SocketSelection
-			.of(Tables.within(this.protocol, readable.protocols(), Protocol.TCP_AND_UDP, this.family))
+			.of(Tables.within(this.protocol, EnumSet.allOf(Protocol.class), Protocol.TCP_AND_UDP, this.family))
 			.inStates(StateSet.of(this.state))
 			.withPorts(this.port, this.localPort, this.remotePort)
 			.withAddresses(this.localAddress, this.remoteAddress), NamespaceChoice.orOwn(this.netns));

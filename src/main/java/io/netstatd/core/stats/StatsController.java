@@ -68,7 +68,7 @@ class StatsController {
 	TopIps topIps(@ParameterObject TopIpsQuery query, Deadline deadline) {
 		SocketQuery sockets = query.sockets();
 		try (ExpensiveRequests.Place place = this.expensive.enter(sockets.expensive(), deadline)) {
-			return this.sockets.count(sockets.selection(), sockets.netns(), query,
+			return this.sockets.count(sockets.selection(), sockets.netns(), query.counting(),
 					() -> new TopIps.Counter(query.onePort(), query.limit()));
 		}
 	}

@@ -1,6 +1,7 @@
 package io.netstatd.core.stats;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.netstatd.kernel.netns.NamespaceChoice;
@@ -50,6 +51,15 @@ record TopIpsQuery(PortSet port, @Schema(minimum = "0", maximum = "1000", defaul
 			.inStates(connected)
 			.withPorts(null, this.port, null)
 			.withAddresses(this.localAddress, this.remoteAddress), NamespaceChoice.orOwn(this.netns));
+	}
+
+	/**
+	 * What is counted beyond the sockets, for sharing one count among requests that
+	 * arrive together: the limit, not the representation.
+	 * @return the key
+	 */
+	Object counting() {
+		return List.of(TopIps.class, this.limit);
 	}
 
 	/**
