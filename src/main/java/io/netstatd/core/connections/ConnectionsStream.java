@@ -63,7 +63,7 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 
 	private SseEmitter.SseEventBuilder ready(SocketTable table) {
 		SocketSelection selection = this.sockets.selection();
-		long matching = table.sockets().stream().filter(selection).count();
+		long matching = table.count(selection);
 		return SseEmitter.event()
 			.name("ready")
 			.data(Map.of("sockets", matching, "closes", this.closes), MediaType.APPLICATION_JSON);

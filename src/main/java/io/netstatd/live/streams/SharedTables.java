@@ -17,11 +17,13 @@ import io.netstatd.kernel.netns.NamespaceChoice;
 import io.netstatd.kernel.socket.DestroyedSockets;
 import io.netstatd.kernel.socket.InetSocket;
 import io.netstatd.kernel.socket.Protocol;
+import io.netstatd.kernel.socket.SocketCounter;
 import io.netstatd.kernel.socket.SocketSelection;
 import io.netstatd.kernel.socket.SocketService;
 import io.netstatd.kernel.socket.SocketState;
 import io.netstatd.support.limits.ExpensiveRequests;
 import io.netstatd.support.limits.MemoryBudget;
+import io.netstatd.support.report.Skipped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -334,15 +336,15 @@ public class SharedTables {
 			// is)
 			long missed = (this.notices != null) ? this.notices.missed() : 0;
 			Notices notices = drainNotices();
-			List<InetSocket> rows = SharedTables.this.sockets.read(SocketSelection.of(protocols), this.key.netns())
-				.rows();
-			// the new table is held beside the old one while they are compared
-			this.held.resize((rows.size() + this.table.size()) * SocketTable.BYTES_PER_ROW);
-			long now = System.nanoTime();
 			Map<SocketTable.Key, Long> firstSeen = new HashMap<>();
 			notices.keys().forEach((key) -> firstSeen.put(key, this.table.firstSeen(key)));
 			boolean first = !this.table.taken();
-			List<SocketTable.Change> changes = told(this.table.next(rows, now), notices);
+			// each row goes to the table as the dump is parsed: the read is never held
+			// beside the table (a count of its own, shared with no other)
+			List<SocketTable.Change> read = SharedTables.this.sockets.count(SocketSelection.of(protocols),
+					this.key.netns(), this, this::pass);
+			long now = System.nanoTime();
+			List<SocketTable.Change> changes = told(read, notices);
 			this.read = Set.copyOf(protocols);
 			List<Destroyed> destroyed = new ArrayList<>();
 			for (InetSocket notice : notices.untaken()) {
@@ -361,6 +363,24 @@ public class SharedTables {
 				member.started = true;
 				member.subscriber.tick(first ? new Tick(this.table, List.of(), List.of(), 0) : tick, first || !started);
 			}
+		}
+
+		/** A snapshot of the table, taken as the rows are parsed, told when it ends. */
+		private SocketCounter<List<SocketTable.Change>> pass() {
+			SocketTable.Pass pass = this.table.begin();
+			return new SocketCounter<>() {
+
+				@Override
+				public void accept(InetSocket socket) {
+					pass.accept(socket);
+				}
+
+				@Override
+				public List<SocketTable.Change> result(Skipped skipped) {
+					return pass.finish(System.nanoTime());
+				}
+
+			};
 		}
 
 		/** The kernel's notices since the last read, but those the last snapshot told. */

@@ -1,11 +1,11 @@
 package io.netstatd.live.streams;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.netstatd.kernel.socket.InetSocket;
 import io.netstatd.kernel.socket.Protocol;
@@ -24,63 +24,48 @@ import io.netstatd.support.inet.IpAddress;
 public final class SocketTable {
 
 	/**
-	 * What the table holds for a row beyond the row: a key's entry, the row and when it
-	 * was first seen. Measured at 60,000 sockets (the heap after a full collection, one
-	 * table held): the row with its addresses and details, the key, and the map's entry.
+	 * What the table holds for a row: its columns ({@link TableRows}), its index slots
+	 * and the arrays' room to grow. Measured at 60,000 sockets (the heap after a full
+	 * collection, one table held, less the same heap without it).
 	 */
-	static final long BYTES_PER_ROW = 300;
+	static final long BYTES_PER_ROW = 120;
 
 	/**
-	 * The rows, updated in place at each read: one map, whose entries stay while their
-	 * sockets do, instead of a new map of every row per read beside the last one. A row
-	 * whose columns did not change keeps the object it had.
+	 * The rows, updated in place at each read: a row whose columns moved is written over,
+	 * one that did not is left as it is.
 	 */
-	private final Map<Key, Seen> rows = new HashMap<>();
+	private final TableRows rows = new TableRows();
 
 	private boolean taken;
 
 	/** Which read last saw each row. */
-	private long read;
+	private int read;
 
 	/**
-	 * Takes the next snapshot and tells what changed since the last.
+	 * Begins the next snapshot: its rows are given to the pass one at a time, as the
+	 * kernel's dump is parsed, so a read is never held whole beside the table (60,000
+	 * rows held through a young collection are promoted, and the old generation grows by
+	 * a table per tick). A row equal to the one held is dropped at once. The table
+	 * changes only when the pass {@linkplain Pass#finish finishes}, so a pass left
+	 * unfinished (its dump failed half way) changes nothing a later pass would not tell.
+	 * @return the pass; a later one makes it void
+	 */
+	public Pass begin() {
+		this.read++;
+		return new Pass(this.read);
+	}
+
+	/**
+	 * Takes the next snapshot whole and tells what changed since the last.
 	 * @param sockets the table now
 	 * @param now when it was read ({@link System#nanoTime()})
 	 * @return the changes since the last snapshot; none on the first, which only takes
 	 * the baseline
 	 */
-	public List<Change> next(List<InetSocket> sockets, long now) {
-		this.read++;
-		List<Change> changes = new ArrayList<>();
-		for (InetSocket socket : sockets) {
-			Key key = Key.of(socket);
-			Seen seen = this.rows.get(key);
-			if (seen == null) {
-				this.rows.put(key, new Seen(socket, now, this.read));
-				if (this.taken) {
-					changes.add(new Change(Kind.OPENED, null, socket));
-				}
-			}
-			else if (seen.read != this.read) {
-				if (seen.socket.state() != socket.state()) {
-					changes.add(new Change(Kind.CHANGED, seen.socket, socket));
-				}
-				if (!seen.socket.equals(socket)) {
-					seen.socket = socket;
-				}
-				seen.read = this.read;
-			}
-		}
-		Iterator<Seen> all = this.rows.values().iterator();
-		while (all.hasNext()) {
-			Seen seen = all.next();
-			if (seen.read != this.read) {
-				changes.add(new Change(Kind.CLOSED, seen.socket, null));
-				all.remove();
-			}
-		}
-		this.taken = true;
-		return changes;
+	public List<Change> next(Iterable<InetSocket> sockets, long now) {
+		Pass pass = begin();
+		sockets.forEach(pass);
+		return pass.finish(now);
 	}
 
 	/**
@@ -92,11 +77,18 @@ public final class SocketTable {
 	}
 
 	/**
-	 * The sockets of the last snapshot.
-	 * @return the sockets, in no order
+	 * How many sockets of the last snapshot {@code selection} accepts.
+	 * @param selection which sockets
+	 * @return how many
 	 */
-	public Collection<InetSocket> sockets() {
-		return this.rows.values().stream().map((seen) -> seen.socket).toList();
+	public long count(Predicate<InetSocket> selection) {
+		long count = 0;
+		for (int row = 0; row < this.rows.size(); row++) {
+			if (selection.test(this.rows.get(row))) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/**
@@ -108,22 +100,13 @@ public final class SocketTable {
 	}
 
 	/**
-	 * Whether the last snapshot holds the socket {@code key} names.
-	 * @param key a socket's ends
-	 * @return whether it holds it
-	 */
-	boolean holds(Key key) {
-		return this.rows.containsKey(key);
-	}
-
-	/**
 	 * The row of the socket {@code key} names in the last snapshot.
 	 * @param key a socket's ends
 	 * @return the row, or null when the snapshot does not hold it
 	 */
 	InetSocket row(Key key) {
-		Seen seen = this.rows.get(key);
-		return (seen != null) ? seen.socket : null;
+		int row = find(key);
+		return (row >= 0) ? this.rows.get(row) : null;
 	}
 
 	/**
@@ -133,8 +116,13 @@ public final class SocketTable {
 	 * never seen
 	 */
 	Long firstSeen(Key key) {
-		Seen seen = this.rows.get(key);
-		return (seen != null) ? seen.since : null;
+		int row = find(key);
+		return (row >= 0) ? this.rows.since(row) : null;
+	}
+
+	private int find(Key key) {
+		return this.rows.find(key.protocol(), key.localAddress(), key.localPort(), key.remoteAddress(),
+				key.remotePort(), key.netns());
 	}
 
 	/** What happened to a socket between two snapshots. */
@@ -202,19 +190,81 @@ public final class SocketTable {
 
 	}
 
-	/** A row of the table, the last read's, and when the table first saw it. */
-	private static final class Seen {
+	/**
+	 * One snapshot being taken: what it found is told and applied when it finishes. A row
+	 * whose state did not move but whose other columns did replaces the held one at once
+	 * (no change is told of it, so a pass left unfinished loses nothing).
+	 */
+	public final class Pass implements Consumer<InetSocket> {
 
-		private InetSocket socket;
+		private final int read;
 
-		private final long since;
+		/**
+		 * The rows new to the table, and those whose state moved, in the read's order.
+		 */
+		private final List<Change> found = new ArrayList<>();
 
-		private long read;
+		/** The keys of the rows new to the table: a key read twice counts once. */
+		private final Set<Key> opened = new HashSet<>();
 
-		Seen(InetSocket socket, long since, long read) {
-			this.socket = socket;
-			this.since = since;
+		private Pass(int read) {
 			this.read = read;
+		}
+
+		@Override
+		public void accept(InetSocket socket) {
+			int row = SocketTable.this.rows.find(socket);
+			if (row < 0) {
+				if (this.opened.add(Key.of(socket))) {
+					this.found.add(new Change(Kind.OPENED, null, socket));
+				}
+			}
+			else if (SocketTable.this.rows.read(row) != this.read) {
+				SocketTable.this.rows.read(row, this.read);
+				if (SocketTable.this.rows.state(row) != socket.state()) {
+					this.found.add(new Change(Kind.CHANGED, SocketTable.this.rows.get(row), socket));
+				}
+				else if (!SocketTable.this.rows.holds(row, socket)) {
+					SocketTable.this.rows.set(row, socket);
+				}
+			}
+		}
+
+		/**
+		 * Ends the snapshot: the table becomes what it read.
+		 * @param now when it was read ({@link System#nanoTime()}), the first sight of the
+		 * rows it opened
+		 * @return the changes since the last snapshot; none on the first, which only
+		 * takes the baseline
+		 * @throws IllegalStateException when a later pass began
+		 */
+		public List<Change> finish(long now) {
+			if (this.read != SocketTable.this.read) {
+				throw new IllegalStateException("a later snapshot began");
+			}
+			TableRows rows = SocketTable.this.rows;
+			List<Change> changes = new ArrayList<>();
+			for (Change change : this.found) {
+				if (change.kind() == Kind.OPENED) {
+					rows.add(change.after(), now, this.read);
+				}
+				else {
+					rows.set(rows.find(change.after()), change.after());
+				}
+			}
+			if (SocketTable.this.taken) {
+				changes.addAll(this.found);
+			}
+			// from the last row down: a removed row's place takes one already kept
+			for (int row = rows.size() - 1; row >= 0; row--) {
+				if (rows.read(row) != this.read) {
+					changes.add(new Change(Kind.CLOSED, rows.get(row), null));
+					rows.remove(row);
+				}
+			}
+			rows.trim();
+			SocketTable.this.taken = true;
+			return changes;
 		}
 
 	}
