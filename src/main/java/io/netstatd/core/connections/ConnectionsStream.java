@@ -53,6 +53,11 @@ final class ConnectionsStream implements SharedTables.Subscriber {
 	}
 
 	@Override
+	public boolean showsTcpInfo() {
+		return this.info;
+	}
+
+	@Override
 	public void end(String why, boolean overflow) {
 		this.sink.end(overflow
 				? SseEmitter.event()

@@ -147,6 +147,15 @@ public class SharedTables {
 		 */
 		void end(String why, boolean overflow);
 
+		/**
+		 * Whether the subscriber shows the destroyed sockets' {@code tcp_info}: the
+		 * notices the table holds for a tick keep it only while one does.
+		 * @return whether it shows it
+		 */
+		default boolean showsTcpInfo() {
+			return false;
+		}
+
 	}
 
 	/**
@@ -262,6 +271,9 @@ public class SharedTables {
 
 		private DestroyedSockets.Subscription notices;
 
+		/** Whether the notices queued now keep their tcp_info (a new queue does). */
+		private boolean tcpInfoKept = true;
+
 		private ScheduledFuture<?> ticks;
 
 		/**
@@ -284,7 +296,11 @@ public class SharedTables {
 
 		synchronized void join(Member member) {
 			this.members.add(member);
-			if (this.table.taken() && this.read.containsAll(member.protocols)) {
+			// notices queued while no member showed tcp_info lack it: a member that shows
+			// it starts at the next read, which takes them in as its baseline
+			boolean noticesComplete = this.tcpInfoKept || !member.subscriber.showsTcpInfo();
+			keepTcpInfo();
+			if (this.table.taken() && this.read.containsAll(member.protocols) && noticesComplete) {
 				// the table is read and covers the subscriber: its baseline at once
 				member.started = true;
 				member.subscriber.tick(new Tick(this.table, List.of(), List.of(), 0), true);
@@ -306,7 +322,17 @@ public class SharedTables {
 				stop();
 				return true;
 			}
+			keepTcpInfo();
 			return false;
+		}
+
+		/** The notices keep their tcp_info while some member shows it. */
+		private void keepTcpInfo() {
+			boolean keep = this.members.stream().anyMatch((member) -> member.subscriber.showsTcpInfo());
+			if (this.notices != null && keep != this.tcpInfoKept) {
+				this.notices.keepTcpInfo(keep);
+			}
+			this.tcpInfoKept = keep;
 		}
 
 		@Override

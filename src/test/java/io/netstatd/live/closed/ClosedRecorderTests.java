@@ -46,6 +46,10 @@ class ClosedRecorderTests {
 				}
 
 				@Override
+				public void keepTcpInfo(boolean keep) {
+				}
+
+				@Override
 				public void close() {
 				}
 

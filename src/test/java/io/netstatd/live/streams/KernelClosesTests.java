@@ -36,7 +36,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 		properties = { "netstatd.metrics.connection-ports=100000", "netstatd.node-name=n1",
 				// thousands of closes an interval, each an event, none folded into an
 				// overflow
-				"netstatd.streams.max-events=100000" })
+				"netstatd.streams.max-events=100000",
+				// a stream that ended is let go at its next write: the tests' streams
+				// from 127.0.0.1 overlap
+				"netstatd.streams.max-per-client=16" })
 @Timeout(60)
 class KernelClosesTests {
 
@@ -102,6 +105,38 @@ class KernelClosesTests {
 			assertThat(metric("netstatd_tcp_closed_bytes_total{direction=\"received\",node=\"n1\",port=\"" + p + "\"}")
 					- this.bytesBefore)
 				.isEqualTo(bytes);
+			listener.close();
+		}
+	}
+
+	/**
+	 * The notices a table holds for a tick drop their tcp_info while no stream shows it;
+	 * a stream that shows it, joining, has every close's counters from its baseline on.
+	 */
+	@Test
+	void aStreamShowingTcpInfoJoinsOneThatDoesNot() throws Exception {
+		try (ServerSocket listener = new ServerSocket()) {
+			listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+			int p = listener.getLocalPort();
+			try (StreamsTests.EventReader plain = new StreamsTests.EventReader(this.port,
+					"/connections/stream?interval=5s&localPort=" + p)) {
+				assumeTrue("kernel".equals(new JsonPath(plain.next("ready").data()).getString("closes")),
+						"the service cannot join the sock_diag destroy groups here (sockets read through sock_diag)");
+				try (StreamsTests.EventReader counted = new StreamsTests.EventReader(this.port,
+						"/connections/stream?interval=5s&info=true&localPort=" + p)) {
+					counted.next("ready");
+					Map<Integer, Integer> sentByClientPort = connectAndClose(listener);
+
+					for (int i = 0; i < CONNECTIONS; i++) {
+						JsonPath closed = new JsonPath(counted.next("closed").data());
+						assertThat(closed.getLong("tcpInfo.bytesReceived"))
+							.isEqualTo(sentByClientPort.get(closed.getInt("remotePort")) + 1L);
+						JsonPath plainly = new JsonPath(plain.next("closed").data());
+						assertThat(plainly.getString("source")).isEqualTo("kernel");
+						assertThat(plainly.getMap("tcpInfo")).isNull();
+					}
+				}
+			}
 			listener.close();
 		}
 	}

@@ -20,6 +20,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
 import io.netstatd.kernel.socket.DestroyedSockets;
 import io.netstatd.kernel.socket.InetSocket;
+import io.netstatd.kernel.socket.SockDiagDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -301,10 +302,12 @@ public final class DestroyNotices implements DestroyedSockets {
 
 		private long missed;
 
+		private boolean tcpInfo = true;
+
 		synchronized void add(List<InetSocket> received) {
 			for (InetSocket socket : received) {
 				if (this.sockets.size() < QUEUE) {
-					this.sockets.add(socket);
+					this.sockets.add(this.tcpInfo ? socket : withoutTcpInfo(socket));
 				}
 				else if (this.missed >= 0) {
 					this.missed++;
@@ -321,6 +324,20 @@ public final class DestroyNotices implements DestroyedSockets {
 			List<InetSocket> drained = new ArrayList<>(this.sockets);
 			this.sockets.clear();
 			return drained;
+		}
+
+		@Override
+		public synchronized void keepTcpInfo(boolean keep) {
+			this.tcpInfo = keep;
+		}
+
+		private static InetSocket withoutTcpInfo(InetSocket socket) {
+			SockDiagDetails d = socket.details();
+			if (d == null || d.tcpInfo() == null) {
+				return socket;
+			}
+			return socket
+				.withDetails(new SockDiagDetails(d.cookie(), d.cgroupId(), d.mark(), null, d.memory(), d.backlog()));
 		}
 
 		@Override
